@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+export const BRAND_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export const ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CODE_LENGTH = { min: 6, max: 10, default: 6 } as const;
+
+const isoTimestamp = z.iso.datetime();
+const seconds = z.number().int().nonnegative();
+
+export const brandIdSchema = z.string().regex(BRAND_ID_PATTERN, 'a brand id: lower-case letters, digits and dashes');
+export const countrySchema = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code')
+  .refine((code) => Intl.supportedValuesOf('currency').includes(code), 'an ISO 4217 currency code');
+export const localeSchema = z
+  .string()
+  .max(35)
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'a BCP 47 language tag');
+export const phoneInputSchema = z.string().min(1).max(32);
+export const channelSchema = z.enum(['sms', 'email']);
+
+export const orderSchema = z.strictObject({
+  id: z.string().regex(ORDER_ID_PATTERN, '1-128 characters of A-Z a-z 0-9 . _ : -'),
+  amount: z.number().int().nonnegative().max(1e13),
+  currency: currencySchema,
+});
+
+export const createSessionRequestSchema = z.strictObject({
+  brand: brandIdSchema,
+  order: orderSchema,
+  locale: localeSchema.optional(),
+  phone: phoneInputSchema.optional(),
+  country: countrySchema.optional(),
+  customerToken: z.string().min(1).max(8192).optional(),
+  customerRef: z.string().min(1).max(256).optional(),
+  email: z.email().max(254).optional(),
+});
+
+export const createSessionResponseSchema = z.object({
+  id: z.string(),
+  clientSecret: z.string(),
+  status: z.literal('created'),
+  expiresAt: isoTimestamp,
+  codeLength: z.number().int(),
+  phoneMasked: z.string().optional(),
+});
+
+export const sendRequestSchema = z.strictObject({
+  phone: phoneInputSchema.optional(),
+  country: countrySchema.optional(),
+  channel: channelSchema.optional(),
+});
+
+export const sendResponseSchema = z.object({
+  status: z.literal('sent'),
+  phoneMasked: z.string(),
+  retryAfter: seconds,
+  expiresAt: isoTimestamp,
+  sendsLeft: seconds,
+});
+
+/** Codes are ASCII digits only; a client normalises other digit forms before sending (API.md). */
+export const checkRequestSchema = z.strictObject({
+  code: z
+    .string()
+    .regex(/^[0-9]+$/, 'ASCII digits only')
+    .min(CODE_LENGTH.min)
+    .max(CODE_LENGTH.max),
+});
+
+export const checkResponseSchema = z.object({
+  status: z.literal('verified'),
+  token: z.string(),
+  tokenExpiresAt: isoTimestamp,
+});
+
+export const SESSION_STATUSES = ['created', 'sent', 'verified', 'redeemed', 'locked', 'expired', 'blocked'] as const;
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
+
+export const sessionViewSchema = z.object({
+  id: z.string(),
+  status: sessionStatusSchema,
+  phoneMasked: z.string().optional(),
+  expiresAt: isoTimestamp,
+  attemptsLeft: seconds,
+  sendsLeft: seconds,
+  retryAfter: seconds,
+});
+
+export const redemptionRequestSchema = z.strictObject({
+  token: z.string().min(1).max(8192),
+  order: orderSchema.optional(),
+});
+
+export const tokenClaimsSchema = z.object({
+  iss: z.string(),
+  aud: z.string(),
+  iat: z.number(),
+  nbf: z.number(),
+  exp: z.number(),
+  jti: z.string(),
+  sid: z.string(),
+  brand: z.string(),
+  order: orderSchema,
+  phone_ref: z.string(),
+  amr: z.array(channelSchema),
+});
+
+export const redemptionResponseSchema = z.object({
+  redeemed: z.literal(true),
+  claims: tokenClaimsSchema,
+});
+
+export const brandSettingsSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  countries: z.array(countrySchema),
+  defaultCountry: countrySchema,
+  locales: z.array(z.string()),
+  codeLength: z.number().int(),
+  guestCheckout: z.boolean(),
+  channels: z.array(channelSchema),
+  messages: z.record(z.string(), z.string()).optional(),
+  phoneMetadata: z.record(z.string(), z.unknown()).describe("libphonenumber-js metadata for the brand's countries"),
+});
+
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string().optional(),
+  attemptsLeft: seconds.optional(),
+  retryAfter: seconds.optional(),
+  reasons: z.array(z.string()).optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+export const devInboxMessageSchema = z.object({
+  to: z.string(),
+  channel: channelSchema,
+  body: z.string(),
+  sentAt: isoTimestamp,
+  sessionId: z.string(),
+});
+
+export type Order = z.infer<typeof orderSchema>;
+export type Channel = z.infer<typeof channelSchema>;
+export type SessionStatus = z.infer<typeof sessionStatusSchema>;
+export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
+export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
+export type SendRequest = z.infer<typeof sendRequestSchema>;
+export type SendResponse = z.infer<typeof sendResponseSchema>;
+export type CheckRequest = z.infer<typeof checkRequestSchema>;
+export type CheckResponse = z.infer<typeof checkResponseSchema>;
+export type SessionView = z.infer<typeof sessionViewSchema>;
+export type RedemptionRequest = z.infer<typeof redemptionRequestSchema>;
+export type RedemptionResponse = z.infer<typeof redemptionResponseSchema>;
+export type BrandSettings = z.infer<typeof brandSettingsSchema>;
+export type Problem = z.infer<typeof problemSchema>;
+export type DevInboxMessage = z.infer<typeof devInboxMessageSchema>;
