@@ -1,0 +1,35 @@
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { VerifierContext } from '../usecases/context.js';
+import { brandCors } from './cors.js';
+import { openApiDocument } from './openapi.js';
+import { problemHandler, sendProblem } from './problem.js';
+import { devInboxRoutes } from './routes/dev-inbox.js';
+import { operationsRoutes } from './routes/operations.js';
+import { publicDocumentRoutes } from './routes/public-documents.js';
+import { redemptionRoutes } from './routes/redemptions.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+export interface AppOptions {
+  mode: 'dev' | 'production';
+  logger: Logger;
+}
+
+export function createApp(context: VerifierContext, options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  app.use(brandCors(context.brands));
+  app.use(express.json({ limit: '16kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(sessionRoutes(context));
+  app.use(redemptionRoutes(context));
+  app.use(publicDocumentRoutes(context, openApiDocument(context.issuer)));
+  app.use(operationsRoutes(context));
+  if (options.mode === 'dev') app.use(devInboxRoutes(context.store));
+  app.use((req, res) => sendProblem(res, 'not_found', `Nothing at ${req.method} ${req.path}.`));
+  app.use(problemHandler(options.logger));
+  return app;
+}

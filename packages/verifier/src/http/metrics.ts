@@ -1,0 +1,25 @@
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface VerifierMetrics {
+  registry: Registry;
+  sessionsCreated: Counter<'brand'>;
+  codesSent: Counter<'brand' | 'channel'>;
+  deliveryFailures: Counter<'brand' | 'provider'>;
+  checks: Counter<'brand' | 'result'>;
+  redemptions: Counter<'brand' | 'result'>;
+}
+
+export function createMetrics(): VerifierMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const counter = <Label extends string>(name: string, help: string, labelNames: Label[]) =>
+    new Counter<Label>({ name, help, labelNames, registers: [registry] });
+  return {
+    registry,
+    sessionsCreated: counter('otp_verify_sessions_created_total', 'Verification sessions created', ['brand']),
+    codesSent: counter('otp_verify_codes_sent_total', 'Codes handed to a provider', ['brand', 'channel']),
+    deliveryFailures: counter('otp_verify_delivery_failures_total', 'Codes a provider refused', ['brand', 'provider']),
+    checks: counter('otp_verify_checks_total', 'Code checks by result', ['brand', 'result']),
+    redemptions: counter('otp_verify_redemptions_total', 'Token redemptions by result', ['brand', 'result']),
+  };
+}

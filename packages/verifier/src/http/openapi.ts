@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { ErrorCode } from '@otp-verify/protocol';
+import {
+  ERROR_STATUS,
+  brandSettingsSchema,
+  checkRequestSchema,
+  checkResponseSchema,
+  createSessionRequestSchema,
+  createSessionResponseSchema,
+  devInboxMessageSchema,
+  problemSchema,
+  redemptionRequestSchema,
+  redemptionResponseSchema,
+  sendRequestSchema,
+  sendResponseSchema,
+  sessionViewSchema,
+} from '@otp-verify/protocol';
+
+interface Operation {
+  summary: string;
+  security?: 'clientSecret' | 'secretKey';
+  request?: z.ZodType;
+  success: { status: number; schema?: z.ZodType; description: string };
+  errors: ErrorCode[];
+}
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+
+const sessionId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+
+const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }>> = {
+  '/v1/sessions': {
+    post: {
+      summary: 'Create a verification session',
+      request: createSessionRequestSchema,
+      success: { status: 201, schema: createSessionResponseSchema, description: 'Session created' },
+      errors: [
+        'invalid_request',
+        'origin_not_allowed',
+        'unknown_brand',
+        'invalid_phone',
+        'country_not_allowed',
+        'invalid_customer_token',
+        'guest_checkout_disabled',
+        'rate_limited',
+      ],
+    },
+  },
+  '/v1/sessions/{id}/send': {
+    post: {
+      summary: 'Send a code',
+      security: 'clientSecret',
+      parameters: sessionId,
+      request: sendRequestSchema,
+      success: { status: 202, schema: sendResponseSchema, description: 'Code sent' },
+      errors: [
+        'invalid_client_secret',
+        'session_not_found',
+        'session_closed',
+        'invalid_phone',
+        'rate_limited',
+        'blocked',
+        'delivery_unavailable',
+      ],
+    },
+  },
+  '/v1/sessions/{id}/check': {
+    post: {
+      summary: 'Check a code',
+      security: 'clientSecret',
+      parameters: sessionId,
+      request: checkRequestSchema,
+      success: { status: 200, schema: checkResponseSchema, description: 'Verified: the order-verified token' },
+      errors: ['invalid_code', 'locked', 'expired', 'session_closed', 'invalid_request', 'rate_limited'],
+    },
+  },
+  '/v1/sessions/{id}': {
+    get: {
+      summary: 'Read a session',
+      security: 'clientSecret',
+      parameters: sessionId,
+      success: { status: 200, schema: sessionViewSchema, description: 'The session' },
+      errors: ['invalid_client_secret', 'session_not_found'],
+    },
+  },
+  '/v1/redemptions': {
+    post: {
+      summary: 'Redeem an order-verified token once',
+      security: 'secretKey',
+      request: redemptionRequestSchema,
+      success: { status: 200, schema: redemptionResponseSchema, description: 'Redeemed' },
+      errors: ['invalid_secret_key', 'already_redeemed', 'invalid_token', 'order_mismatch'],
+    },
+  },
+  '/v1/brands/{brand}': {
+    get: {
+      summary: "A brand's public settings",
+      parameters: [{ name: 'brand', in: 'path', required: true, schema: { type: 'string' } }],
+      success: { status: 200, schema: brandSettingsSchema, description: 'Brand settings' },
+      errors: ['unknown_brand'],
+    },
+  },
+  '/.well-known/jwks.json': {
+    get: { summary: 'Public signing keys', success: { status: 200, description: 'JWK set' }, errors: [] },
+  },
+  '/dev/inbox/messages': {
+    get: {
+      summary: 'Dev mode only: messages the dev inbox received',
+      parameters: [{ name: 'to', in: 'query', required: false, schema: { type: 'string' } }],
+      success: { status: 200, schema: z.array(devInboxMessageSchema), description: 'Newest first' },
+      errors: ['invalid_request'],
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
+export function openApiDocument(serverUrl: string): object {
+  const paths = Object.fromEntries(
+    Object.entries(PATHS).map(([path, operations]) => [
+      path,
+      Object.fromEntries(Object.entries(operations).map(([method, operation]) => [method, operationObject(operation)])),
+    ]),
+  );
+  return {
+    openapi: '3.1.0',
+    info: { title: 'otp-verify API', version: '1' },
+    servers: [{ url: serverUrl }],
+    components: {
+      securitySchemes: {
+        clientSecret: { type: 'http', scheme: 'bearer', description: "The session's clientSecret" },
+        secretKey: { type: 'http', scheme: 'bearer', description: "The brand's secret key (sk_…)" },
+      },
+      schemas: { Problem: jsonSchema(problemSchema, 'output') },
+    },
+    paths,
+  };
+}
+
+function operationObject(operation: Operation & { parameters?: object[] }): object {
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+  const responses: Record<string, object> = {
+    [operation.success.status]: {
+      description: operation.success.description,
+      ...(operation.success.schema && {
+        content: { 'application/json': { schema: jsonSchema(operation.success.schema, 'output') } },
+      }),
+    },
+  };
+  for (const code of operation.errors) {
+    const status = String(ERROR_STATUS[code]);
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = { description: existing ? `${existing.description}, ${code}` : code, content: problem };
+  }
+  return {
+    summary: operation.summary,
+    ...(operation.parameters && { parameters: operation.parameters }),
+    ...(operation.security && { security: [{ [operation.security]: [] }] }),
+    ...(operation.request && {
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(operation.request, 'input') } },
+      },
+    }),
+    responses,
+  };
+}

@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { VerificationError } from '../domain/errors.js';
+import { formatPath } from '../config/config-error.js';
+
+/** The JSON body validated against a protocol schema; a missing body counts as `{}`. */
+export function parseBody<Schema extends z.ZodType>(req: Request, schema: Schema): z.infer<Schema> {
+  const hasBody = req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0';
+  if ((hasBody || req.headers['transfer-encoding'] !== undefined) && !req.is('application/json')) {
+    throw new VerificationError('unsupported_media_type', 'Send the body as application/json.');
+  }
+  const result = schema.safeParse(req.body ?? {});
+  if (!result.success) {
+    const errors = result.error.issues.map((issue) => ({
+      path: formatPath(issue.path) || '(body)',
+      message: issue.message,
+    }));
+    throw new VerificationError(
+      'invalid_request',
+      errors.map((error) => `${error.path}: ${error.message}`).join('; '),
+      {
+        errors,
+      },
+    );
+  }
+  return result.data;
+}
+
+/** The credential of an `Authorization: Bearer …` header. */
+export function bearerToken(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  const match = header === undefined ? null : /^Bearer ([\x21-\x7e]{1,512})$/.exec(header);
+  return match?.[1];
+}
+
+export function isSecretKey(credential: string | undefined): credential is string {
+  return credential?.startsWith('sk_') === true;
+}

@@ -1,0 +1,39 @@
+import { Router } from 'express';
+import type { VerifierContext } from '../../usecases/context.js';
+import { VerificationError } from '../../domain/errors.js';
+import { methodNotAllowed } from './method-not-allowed.js';
+
+const PUBLIC_CACHE = 'public, max-age=300';
+
+/** The cacheable public documents: brand settings, the JWKS and the OpenAPI description. */
+export function publicDocumentRoutes(context: VerifierContext, openApi: object): Router {
+  const router = Router();
+  router
+    .route('/v1/brands/:brand')
+    .get((req, res) => {
+      const brand = context.brands.get(req.params.brand);
+      if (brand === undefined)
+        throw new VerificationError('unknown_brand', `No brand has the id "${req.params.brand}".`);
+      const { body, etag } = brand.publicSettings;
+      res.set({ ETag: etag, 'Cache-Control': PUBLIC_CACHE });
+      if (req.headers['if-none-match'] === etag) {
+        res.status(304).end();
+        return;
+      }
+      res.json(body);
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/.well-known/jwks.json')
+    .get((_req, res) => {
+      res.set('Cache-Control', PUBLIC_CACHE).json(context.keys.jwks);
+    })
+    .all(methodNotAllowed('GET'));
+  router
+    .route('/v1/openapi.json')
+    .get((_req, res) => {
+      res.set('Cache-Control', PUBLIC_CACHE).json(openApi);
+    })
+    .all(methodNotAllowed('GET'));
+  return router;
+}

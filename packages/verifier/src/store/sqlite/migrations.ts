@@ -1,0 +1,74 @@
+import type { Database } from 'better-sqlite3';
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append only: a released migration never changes; a new need is a new version. */
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'sessions and dev inbox',
+    sql: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        order_id TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        currency TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        status TEXT NOT NULL,
+        client_secret_hash TEXT NOT NULL,
+        phone_e164 TEXT,
+        phone_ref TEXT,
+        phone_masked TEXT,
+        checkout_host TEXT NOT NULL,
+        policy TEXT NOT NULL,
+        max_attempts INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        code_hash TEXT,
+        code_key_id TEXT,
+        code_expires_at INTEGER,
+        last_sent_at INTEGER,
+        sends INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        token_jti TEXT UNIQUE,
+        verified_at INTEGER,
+        redeemed_at INTEGER
+      ) STRICT;
+      CREATE INDEX sessions_brand_created ON sessions (brand, created_at);
+      CREATE TABLE dev_messages (
+        id INTEGER PRIMARY KEY,
+        to_address TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        body TEXT NOT NULL,
+        sent_at INTEGER NOT NULL,
+        session_id TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX dev_messages_to ON dev_messages (to_address, id);
+    `,
+  },
+];
+
+export function applyMigrations(db: Database, now: () => number): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
+  const applied = new Set(
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => row.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const pending = MIGRATIONS.filter((migration) => !applied.has(migration.version));
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, now());
+    }
+  }).immediate();
+  return pending.map((migration) => migration.version);
+}

@@ -1,0 +1,83 @@
+import type { CheckResponse } from '@otp-verify/protocol';
+import type { Brand } from '../config/brands.js';
+import { orderTokenClaims } from '../domain/claims.js';
+import { codeMatches } from '../domain/code.js';
+import { VerificationError } from '../domain/errors.js';
+import type { Session } from '../domain/session.js';
+import { attemptsLeft, effectiveStatus } from '../domain/session.js';
+import { signOrderToken } from '../tokens/order-token.js';
+import { authenticateSession } from './authenticate-session.js';
+import type { VerifierContext } from './context.js';
+
+type CheckOutcome = { kind: 'verified'; session: Session; jti: string } | { kind: 'refused'; error: VerificationError };
+
+export async function checkCode(
+  context: VerifierContext,
+  sessionId: string,
+  clientSecret: string | undefined,
+  code: string,
+): Promise<CheckResponse> {
+  const session = authenticateSession(context, sessionId, clientSecret);
+  if (code.length !== session.policy.codeLength) {
+    throw new VerificationError('invalid_request', `The code has ${session.policy.codeLength} digits.`);
+  }
+  const now = context.clock();
+  // The attempt is counted and committed before the code is compared, and a refusal is returned
+  // rather than thrown so that the count survives the transaction.
+  const outcome = context.store.transaction(() => countAndCompare(context, session.id, code, now));
+  const result = outcome.kind === 'verified' ? 'verified' : outcome.error.code;
+  context.metrics.checks.inc({ brand: session.brand, result });
+  if (outcome.kind === 'refused') throw outcome.error;
+
+  const brand = context.brands.get(session.brand) as Brand;
+  const claims = orderTokenClaims(outcome.session, {
+    issuer: context.issuer,
+    audience: brand.audience,
+    jti: outcome.jti,
+    now,
+    channel: 'sms',
+  });
+  return {
+    status: 'verified',
+    token: await signOrderToken(claims, context.keys),
+    tokenExpiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
+}
+
+function countAndCompare(context: VerifierContext, sessionId: string, code: string, now: number): CheckOutcome {
+  const counted = context.store.countAttempt(sessionId, now);
+  if (counted === undefined)
+    return { kind: 'refused', error: whyNoCheck(context.store.findSession(sessionId) as Session, now) };
+  const secret = counted.codeKeyId === null ? undefined : context.secrets.codeKey(counted.codeKeyId);
+  const storedHash = counted.codeHash as string;
+  if (secret !== undefined && codeMatches(secret, sessionId, code, storedHash)) {
+    const jti = context.randomId('otk_');
+    if (context.store.markVerified(sessionId, storedHash, jti, now)) return { kind: 'verified', session: counted, jti };
+    return { kind: 'refused', error: new VerificationError('session_closed', 'This session is already verified.') };
+  }
+  const left = attemptsLeft(counted);
+  if (left === 0) {
+    context.store.markLocked(sessionId);
+    return { kind: 'refused', error: lockedError() };
+  }
+  return {
+    kind: 'refused',
+    error: new VerificationError('invalid_code', `Wrong code: ${left} ${left === 1 ? 'attempt' : 'attempts'} left.`, {
+      attemptsLeft: left,
+    }),
+  };
+}
+
+function whyNoCheck(session: Session, now: number): VerificationError {
+  const status = effectiveStatus(session, now);
+  if (status === 'locked' || (status === 'sent' && attemptsLeft(session) === 0)) return lockedError();
+  if (status === 'expired') return new VerificationError('expired', 'This session has expired: start again.');
+  if (status === 'sent') return new VerificationError('expired', 'The code has expired: ask for a new one.');
+  if (status === 'created')
+    return new VerificationError('invalid_request', 'No code has been sent for this session yet.');
+  return new VerificationError('session_closed', `This session is ${status}.`);
+}
+
+function lockedError(): VerificationError {
+  return new VerificationError('locked', 'Too many wrong codes: start again with a new session.', { attemptsLeft: 0 });
+}

@@ -1,0 +1,24 @@
+import type { BrandRegistry } from '../config/brands.js';
+import type { ServerSecrets } from '../config/secrets.js';
+import type { RandomInt } from '../domain/code.js';
+import type { MessageProvider } from '../delivery/provider.js';
+import type { CustomerTokenVerifier } from '../directory/customer-token.js';
+import type { Store } from '../store/port.js';
+import type { SigningKeys } from '../tokens/keystore.js';
+import type { VerifierMetrics } from '../http/metrics.js';
+
+/** Everything the use cases need, built once at start. The clock and randomness are injected. */
+export interface VerifierContext {
+  issuer: string;
+  store: Store;
+  brands: BrandRegistry;
+  secrets: ServerSecrets;
+  keys: SigningKeys;
+  provider: MessageProvider;
+  customerTokens: CustomerTokenVerifier;
+  metrics: VerifierMetrics;
+  clock: () => number;
+  randomInt: RandomInt;
+  /** An unguessable identifier with the given prefix. */
+  randomId: (prefix: string) => string;
+}

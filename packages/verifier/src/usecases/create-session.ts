@@ -1,0 +1,74 @@
+import type { CreateSessionRequest, CreateSessionResponse } from '@otp-verify/protocol';
+import type { Brand } from '../config/brands.js';
+import { VerificationError } from '../domain/errors.js';
+import type { Session } from '../domain/session.js';
+import { hashClientSecret } from './authenticate-session.js';
+import type { VerifierContext } from './context.js';
+import { resolvePhone } from './resolve-phone.js';
+
+/** Who is asking: a page on one of the brand's origins, or the brand's server with its secret key. */
+export type SessionCreator = { kind: 'page'; origin: string | undefined } | { kind: 'server'; brand: Brand };
+
+export async function createSession(
+  context: VerifierContext,
+  request: CreateSessionRequest,
+  creator: SessionCreator,
+): Promise<CreateSessionResponse> {
+  const brand = context.brands.get(request.brand);
+  if (brand === undefined) throw new VerificationError('unknown_brand', `No brand has the id "${request.brand}".`);
+  const checkoutHost = authorizeCreator(brand, creator);
+  if (request.customerRef !== undefined) {
+    throw new VerificationError(
+      'invalid_request',
+      `Brand "${brand.id}" has no customer directory configured for customerRef.`,
+    );
+  }
+  const phone = await resolvePhone(context, brand, request);
+  const now = context.clock();
+  const clientSecret = context.randomId('cs_');
+  const session: Session = {
+    id: context.randomId('ses_'),
+    brand: brand.id,
+    order: request.order,
+    locale: request.locale ?? brand.locales[0] ?? 'en',
+    status: 'created',
+    clientSecretHash: hashClientSecret(clientSecret),
+    phoneE164: phone?.e164 ?? null,
+    phoneRef: phone?.ref ?? null,
+    phoneMasked: phone?.masked ?? null,
+    checkoutHost,
+    policy: brand.effectivePolicy,
+    createdAt: now,
+    expiresAt: now + brand.effectivePolicy.sessionLifetimeSeconds * 1000,
+    codeHash: null,
+    codeKeyId: null,
+    codeExpiresAt: null,
+    lastSentAt: null,
+    sends: 0,
+    attempts: 0,
+    tokenJti: null,
+  };
+  context.store.insertSession(session);
+  context.metrics.sessionsCreated.inc({ brand: brand.id });
+  return {
+    id: session.id,
+    clientSecret,
+    status: 'created',
+    expiresAt: new Date(session.expiresAt).toISOString(),
+    codeLength: session.policy.codeLength,
+    ...(phone === undefined ? {} : { phoneMasked: phone.masked }),
+  };
+}
+
+/** Checks the creator may act for the brand and returns the checkout host for the WebOTP line. */
+function authorizeCreator(brand: Brand, creator: SessionCreator): string {
+  if (creator.kind === 'server') {
+    if (creator.brand.id !== brand.id)
+      throw new VerificationError('invalid_secret_key', 'This secret key belongs to another brand.');
+    return new URL(brand.allowedOrigins[0] as string).hostname;
+  }
+  if (creator.origin === undefined || !brand.allowedOrigins.includes(creator.origin)) {
+    throw new VerificationError('origin_not_allowed', `This page’s origin may not use brand "${brand.id}".`);
+  }
+  return new URL(creator.origin).hostname;
+}

@@ -1,0 +1,122 @@
+import type { SendRequest, SendResponse } from '@otp-verify/protocol';
+import type { Brand } from '../config/brands.js';
+import { generateCode, hashCode } from '../domain/code.js';
+import { VerificationError } from '../domain/errors.js';
+import { resendCooldownSeconds } from '../domain/policy.js';
+import type { Session } from '../domain/session.js';
+import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
+import { verificationText } from '../delivery/verification-text.js';
+import { authenticateSession } from './authenticate-session.js';
+import type { VerifierContext } from './context.js';
+import { resolvePhone } from './resolve-phone.js';
+
+export async function sendCode(
+  context: VerifierContext,
+  sessionId: string,
+  clientSecret: string | undefined,
+  request: SendRequest,
+): Promise<SendResponse> {
+  let session = authenticateSession(context, sessionId, clientSecret);
+  const brand = context.brands.get(session.brand) as Brand;
+  const now = context.clock();
+  if (isClosed(effectiveStatus(session, now))) {
+    throw new VerificationError('session_closed', 'This session is closed: start a new one.');
+  }
+  const channel = request.channel ?? 'sms';
+  if (!brand.channels.includes(channel)) {
+    throw new VerificationError('invalid_request', `Brand "${brand.id}" does not send codes by ${channel}.`);
+  }
+  session = await bindTypedPhone(context, brand, session, request);
+  refuseTooSoon(session, now);
+
+  const code = generateCode(session.policy.codeLength, context.randomInt);
+  const codeKey = context.secrets.currentCodeKey;
+  const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
+  const recorded = context.store.recordSend(session.id, {
+    codeHash: hashCode(codeKey, session.id, code),
+    codeKeyId: codeKey.id,
+    codeExpiresAt,
+    sentAt: now,
+    sendsBefore: session.sends,
+  });
+  if (!recorded)
+    throw new VerificationError('rate_limited', 'A code was just sent.', {
+      retryAfter: session.policy.resendCooldownSeconds,
+    });
+
+  await deliver(context, brand, session, code, now);
+  const sends = session.sends + 1;
+  return {
+    status: 'sent',
+    phoneMasked: session.phoneMasked as string,
+    retryAfter: resendCooldownSeconds(session.policy, sends),
+    expiresAt: new Date(codeExpiresAt).toISOString(),
+    sendsLeft: Math.max(0, session.policy.maxSends - sends),
+  };
+}
+
+async function bindTypedPhone(
+  context: VerifierContext,
+  brand: Brand,
+  session: Session,
+  request: SendRequest,
+): Promise<Session> {
+  if (session.phoneE164 !== null) {
+    if (request.phone !== undefined) {
+      throw new VerificationError(
+        'invalid_request',
+        'This session already has a phone number: start a new session to change it.',
+      );
+    }
+    return session;
+  }
+  const phone = await resolvePhone(context, brand, request);
+  if (phone === undefined) throw new VerificationError('invalid_phone', 'Send the phone number to send the code to.');
+  if (!context.store.bindPhone(session.id, phone)) {
+    throw new VerificationError('session_closed', 'This session can no longer take a phone number.');
+  }
+  return { ...session, phoneE164: phone.e164, phoneRef: phone.ref, phoneMasked: phone.masked };
+}
+
+function refuseTooSoon(session: Session, now: number): void {
+  if (sendsLeft(session) === 0) {
+    throw new VerificationError('rate_limited', 'No more codes can be sent in this session.', {
+      retryAfter: secondsUntil(session.expiresAt, now),
+    });
+  }
+  const wait = resendWaitSeconds(session, now);
+  if (wait > 0)
+    throw new VerificationError('rate_limited', `Wait ${wait} seconds before asking for a new code.`, {
+      retryAfter: wait,
+    });
+}
+
+async function deliver(
+  context: VerifierContext,
+  brand: Brand,
+  session: Session,
+  code: string,
+  now: number,
+): Promise<void> {
+  const body = verificationText({
+    brandName: brand.displayName,
+    code,
+    order: session.order,
+    locale: session.locale,
+    validityMinutes: Math.round(session.policy.codeValiditySeconds / 60),
+    checkoutHost: session.checkoutHost,
+  });
+  try {
+    await context.provider.send({
+      to: session.phoneE164 as string,
+      channel: 'sms',
+      body,
+      sentAt: now,
+      sessionId: session.id,
+    });
+  } catch {
+    context.metrics.deliveryFailures.inc({ brand: brand.id, provider: context.provider.name });
+    throw new VerificationError('delivery_unavailable', 'The code could not be sent. Try again in a moment.');
+  }
+  context.metrics.codesSent.inc({ brand: brand.id, channel: 'sms' });
+}

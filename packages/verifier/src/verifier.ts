@@ -1,0 +1,92 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import type { BrandRegistry } from './config/brands.js';
+import { loadBrandsFile } from './config/brands.js';
+import { ConfigError } from './config/config-error.js';
+import { loadOrCreateSecrets } from './config/secrets.js';
+import type { VerifierSettings } from './config/settings.js';
+import { devInboxProvider } from './delivery/dev-inbox.js';
+import { CustomerTokenVerifier } from './directory/customer-token.js';
+import { createApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { loadOrCreateSigningKeys } from './tokens/keystore.js';
+import type { VerifierContext } from './usecases/context.js';
+
+export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brandsFile'> {
+  /** The brands file to load, or an already loaded registry. */
+  brands: string | BrandRegistry;
+  logger?: Logger;
+  clock?: () => number;
+}
+
+export interface Verifier {
+  app: Express;
+  context: VerifierContext;
+  close(): void;
+}
+
+export async function createVerifier(options: VerifierOptions): Promise<Verifier> {
+  const logger = options.logger ?? pino({ name: 'otp-verify' });
+  const clock = options.clock ?? Date.now;
+  if (options.mode !== 'dev') {
+    throw new ConfigError(
+      'production mode needs a real SMS provider, and this version has only the dev inbox: set OTP_VERIFY_MODE=dev',
+    );
+  }
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const brands = typeof options.brands === 'string' ? loadBrandsFile(options.brands) : options.brands;
+  const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
+  const context: VerifierContext = {
+    issuer: options.publicUrl,
+    store,
+    brands,
+    secrets: loadOrCreateSecrets(options.dataDir),
+    keys: await loadOrCreateSigningKeys(options.dataDir),
+    provider: devInboxProvider(store),
+    customerTokens: new CustomerTokenVerifier(brands.all()),
+    metrics: createMetrics(),
+    clock,
+    randomInt: (max) => randomInt(max),
+    randomId: (prefix) => `${prefix}${randomBytes(24).toString('base64url')}`,
+  };
+  return { app: createApp(context, { mode: options.mode, logger }), context, close: () => store.close() };
+}
+
+export interface RunningVerifier extends Verifier {
+  url: string;
+  server: Server;
+  stop(): Promise<void>;
+}
+
+/** Creates the verifier and listens on host:port (port 0 picks a free one). */
+export async function startVerifier(
+  options: VerifierOptions & { host: string; port: number },
+): Promise<RunningVerifier> {
+  const verifier = await createVerifier(options);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = verifier.app.listen(options.port, options.host, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  return {
+    ...verifier,
+    url: `http://${options.host}:${port}`,
+    server,
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          verifier.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+}
