@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { brandIdSchema, channelSchema, countrySchema, localeSchema } from '@otp-verify/protocol';
 import { POLICY_BOUNDS } from '../domain/policy.js';
 
@@ -9,6 +10,12 @@ const originSchema = z.string().refine((value) => {
     return false;
   }
 }, 'an origin: scheme://host[:port] with no path or trailing slash');
+
+/** A country the phone rules know: "UK" would pass the alpha-2 pattern and then refuse every GB number. */
+const brandCountrySchema = countrySchema.refine(
+  (code) => isSupportedCountry(code),
+  'a country with phone numbering rules (ISO 3166-1 alpha-2, e.g. GB, not UK)',
+);
 
 const boundedInteger = (name: keyof typeof POLICY_BOUNDS) => {
   const { min, max } = POLICY_BOUNDS[name];
@@ -31,8 +38,8 @@ export const brandConfigSchema = z
     displayName: z.string().min(1).max(64),
     allowedOrigins: z.array(originSchema).min(1),
     audience: z.string().min(1).max(512),
-    countries: z.array(countrySchema).min(1),
-    defaultCountry: countrySchema,
+    countries: z.array(brandCountrySchema).min(1),
+    defaultCountry: brandCountrySchema,
     locales: z.array(localeSchema).min(1),
     senderId: z
       .string()
@@ -66,6 +73,7 @@ export const brandsFileSchema = z
   .strictObject({ brands: z.array(brandConfigSchema).min(1) })
   .superRefine((file, context) => {
     const seen = new Set<string>();
+    const keyOwners = new Map<string, string>();
     file.brands.forEach((brand, index) => {
       if (seen.has(brand.id)) {
         context.addIssue({
@@ -75,6 +83,18 @@ export const brandsFileSchema = z
         });
       }
       seen.add(brand.id);
+      // A key hash maps to one brand only: a shared key would silently act for the last brand listed.
+      brand.secretKeys.forEach((key, keyIndex) => {
+        const owner = keyOwners.get(key.sha256);
+        if (owner !== undefined && owner !== brand.id) {
+          context.addIssue({
+            code: 'custom',
+            path: ['brands', index, 'secretKeys', keyIndex, 'sha256'],
+            message: `the same secret key as brand "${owner}": each brand needs its own secret key`,
+          });
+        }
+        keyOwners.set(key.sha256, owner ?? brand.id);
+      });
     });
   });
 

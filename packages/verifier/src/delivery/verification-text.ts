@@ -1,4 +1,5 @@
 import type { Order } from '@otp-verify/protocol';
+import { formatMinorUnits } from '@otp-verify/protocol';
 
 export interface VerificationTextInput {
   brandName: string;
@@ -14,16 +15,10 @@ export interface VerificationTextInput {
  * and ends with the WebOTP line that lets the browser offer the code on the checkout host.
  */
 export function verificationText(input: VerificationTextInput): string {
-  const amount = formatAmount(input.order, input.locale);
+  const amount = formatMinorUnits(input.order.amount, input.order.currency, input.locale);
   return (
     `${input.brandName}: ${input.code} is your code to confirm your order of ${amount}. ` +
     `Valid for ${input.validityMinutes} minutes. Never share it.\n\n` +
     `@${input.checkoutHost} #${input.code}`
   );
-}
-
-export function formatAmount(order: Order, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency });
-  const fractionDigits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(order.amount / 10 ** fractionDigits);
 }

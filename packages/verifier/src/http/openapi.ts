@@ -43,7 +43,10 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'country_not_allowed',
         'invalid_customer_token',
         'guest_checkout_disabled',
+        'invalid_secret_key',
         'rate_limited',
+        'payload_too_large',
+        'unsupported_media_type',
       ],
     },
   },
@@ -55,13 +58,17 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       request: sendRequestSchema,
       success: { status: 202, schema: sendResponseSchema, description: 'Code sent' },
       errors: [
+        'invalid_request',
         'invalid_client_secret',
         'session_not_found',
         'session_closed',
         'invalid_phone',
+        'country_not_allowed',
         'rate_limited',
         'blocked',
         'delivery_unavailable',
+        'payload_too_large',
+        'unsupported_media_type',
       ],
     },
   },
@@ -72,7 +79,18 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       parameters: sessionId,
       request: checkRequestSchema,
       success: { status: 200, schema: checkResponseSchema, description: 'Verified: the order-verified token' },
-      errors: ['invalid_code', 'locked', 'expired', 'session_closed', 'invalid_request', 'rate_limited'],
+      errors: [
+        'invalid_code',
+        'locked',
+        'expired',
+        'session_closed',
+        'invalid_request',
+        'rate_limited',
+        'invalid_client_secret',
+        'session_not_found',
+        'payload_too_large',
+        'unsupported_media_type',
+      ],
     },
   },
   '/v1/sessions/{id}': {
@@ -90,7 +108,15 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       security: 'secretKey',
       request: redemptionRequestSchema,
       success: { status: 200, schema: redemptionResponseSchema, description: 'Redeemed' },
-      errors: ['invalid_secret_key', 'already_redeemed', 'invalid_token', 'order_mismatch'],
+      errors: [
+        'invalid_request',
+        'invalid_secret_key',
+        'already_redeemed',
+        'invalid_token',
+        'order_mismatch',
+        'payload_too_large',
+        'unsupported_media_type',
+      ],
     },
   },
   '/v1/brands/{brand}': {
@@ -103,6 +129,29 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
   },
   '/.well-known/jwks.json': {
     get: { summary: 'Public signing keys', success: { status: 200, description: 'JWK set' }, errors: [] },
+  },
+  '/v1/openapi.json': {
+    get: { summary: 'This OpenAPI document', success: { status: 200, description: 'OpenAPI 3.1' }, errors: [] },
+  },
+  '/healthz': {
+    get: { summary: 'Liveness', success: { status: 200, description: 'The process answers' }, errors: [] },
+  },
+  '/readyz': {
+    get: {
+      summary: 'Readiness: the store answers (503 when it does not)',
+      success: { status: 200, description: 'Ready' },
+      errors: [],
+    },
+  },
+  '/metrics': {
+    get: { summary: 'Prometheus metrics (text format)', success: { status: 200, description: 'Metrics' }, errors: [] },
+  },
+  '/dev/inbox': {
+    get: {
+      summary: 'Dev mode only: the dev inbox page (HTML)',
+      success: { status: 200, description: 'HTML page' },
+      errors: [],
+    },
   },
   '/dev/inbox/messages': {
     get: {

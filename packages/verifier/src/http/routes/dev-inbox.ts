@@ -17,7 +17,9 @@ export function devInboxRoutes(store: DevInboxStore): Router {
     .get((req, res) => {
       const query = querySchema.safeParse(req.query);
       if (!query.success) throw new VerificationError('invalid_request', 'Use ?to=<E.164 number>.');
-      const messages = store.listDevMessages({ to: query.data.to, limit: PAGE_SIZE }).map(toWire);
+      // An unencoded `?to=+49…` arrives as " 49…" (a query-string "+" is a space): read it as the number meant.
+      const to = query.data.to?.replace(/^ (?=[0-9]+$)/, '+');
+      const messages = store.listDevMessages({ to, limit: PAGE_SIZE }).map(toWire);
       res.set('Cache-Control', 'no-store').json(messages);
     })
     .all(methodNotAllowed('GET'));

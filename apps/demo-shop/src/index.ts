@@ -1,0 +1,4 @@
+export { createShopApp } from './shop-app.js';
+export type { ShopOptions } from './shop-app.js';
+export { loadShopBrands } from './shop-config.js';
+export type { ShopBrand } from './shop-config.js';

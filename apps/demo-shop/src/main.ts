@@ -1,0 +1,58 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, settingsFromEnv, startVerifier } from '@otp-verify/verifier';
+import { pino } from 'pino';
+import { createShopApp } from './shop-app.js';
+import { loadShopBrands } from './shop-config.js';
+
+const configDir = fileURLToPath(new URL('../config/', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The main job: the verifier in dev mode on SQLite and the demo shop, with no configuration needed. */
+async function main(): Promise<void> {
+  const settings = settingsFromEnv(process.env, {
+    OTP_VERIFY_MODE: 'dev',
+    OTP_VERIFY_BRANDS_FILE: `${configDir}brands.json`,
+    OTP_VERIFY_DATA_DIR: `${repoRoot}.data/demo`,
+  });
+  const shopHost = process.env.SHOP_HOST ?? '127.0.0.1';
+  const shopPort = Number(process.env.SHOP_PORT ?? 3000);
+  const logger = pino({ name: 'otp-verify', level: process.env.LOG_LEVEL ?? 'warn' });
+  const verifier = await startVerifier({ ...settings, brands: settings.brandsFile, logger });
+  const shop = createShopApp({
+    brands: loadShopBrands(`${configDir}shop.json`, process.env.DEMO_SECRET_KEYS_FILE ?? `${configDir}demo-secret-keys.json`),
+    verifierUrl: settings.publicUrl,
+    themesDir: `${repoRoot}themes`,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = shop.listen(shopPort, shopHost, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const shopUrl = `http://${shopHost === '127.0.0.1' ? 'localhost' : shopHost}:${shopPort}`;
+  console.log(`
+otp-verify demo is running (dev mode, SQLite in ${settings.dataDir})
+
+  Open the shop:  ${shopUrl}
+  Verifier:       ${verifier.url}
+  Dev SMS inbox:  ${verifier.url}/dev/inbox   (the codes arrive here, not on a phone)
+
+Press Ctrl+C to stop.`);
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    void verifier.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') {
+    console.error(`demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT.`);
+  } else if (error instanceof ConfigError) {
+    console.error(`demo: ${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import { formatMinorUnits } from '@otp-verify/protocol';
+import type { Cart } from './carts.js';
+import { MAX_QUANTITY, cartTotal } from './carts.js';
+import type { SafeHtml } from './html.js';
+import { html } from './html.js';
+import type { ShopBrand } from './shop-config.js';
+
+function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
+  return html`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="/assets/shop.css" />
+    ${brand && html`<link rel="stylesheet" href="/themes/${brand.id}/theme.css" />`}
+    ${brand && html`<script src="/assets/otp-verify.iife.js" defer></script>`}
+  </head>
+  <body class="${brand ? `brand-${brand.id}` : 'brand-none'}">
+    <header class="masthead"><a href="/">${brand?.displayName ?? 'otp-verify demo shop'}</a></header>
+    <main>${body}</main>
+    <footer>A demo of otp-verify. Codes go to the <a href="${'/dev-inbox'}">dev inbox</a>, not to real phones.</footer>
+  </body>
+</html>`.markup;
+}
+
+export function indexPage(brands: ShopBrand[]): string {
+  return layout(
+    'otp-verify demo shop',
+    html`<h1>Pick a shop</h1>
+      <p>Each brand’s checkout asks for a code sent by SMS before it accepts the order.</p>
+      <ul class="brands">
+        ${brands.map((brand) => html`<li><a href="/checkout/${brand.id}">${brand.displayName} checkout</a></li>`)}
+      </ul>`,
+  );
+}
+
+export interface CheckoutPageInput {
+  brand: ShopBrand;
+  cart: Cart;
+  verifierUrl: string;
+}
+
+export function checkoutPage({ brand, cart, verifierUrl }: CheckoutPageInput): string {
+  const money = (amount: number) => formatMinorUnits(amount, cart.currency, brand.locale);
+  return layout(
+    `Checkout · ${brand.displayName}`,
+    html`<h1>Checkout</h1>
+      <section aria-labelledby="cart-heading">
+        <h2 id="cart-heading">Your cart</h2>
+        <form method="post" action="/cart" class="cart">
+          <input type="hidden" name="cartId" value="${cart.id}" />
+          <table>
+            <thead>
+              <tr><th scope="col">Item</th><th scope="col">Price</th><th scope="col">Quantity</th></tr>
+            </thead>
+            <tbody>
+              ${cart.lines.map(
+                (line) =>
+                  html`<tr>
+                    <td>${line.name}</td>
+                    <td>${money(line.price)}</td>
+                    <td>
+                      <input type="number" name="qty:${line.sku}" value="${line.quantity}" min="0" max="${MAX_QUANTITY}"
+                        aria-label="Quantity of ${line.name}" />
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+          <button type="submit" class="secondary">Update cart</button>
+        </form>
+        <p class="total">Total: <strong data-testid="cart-total">${money(cartTotal(cart))}</strong></p>
+      </section>
+      <section aria-labelledby="verify-heading">
+        <h2 id="verify-heading">Confirm it’s you</h2>
+        <form method="post" action="/orders" id="checkout">
+          <input type="hidden" name="cartId" value="${cart.id}" />
+          <otp-verify
+            brand="${brand.id}"
+            order-id="${cart.id}"
+            amount="${cartTotal(cart)}"
+            currency="${cart.currency}"
+            locale="${brand.locale}"
+            verifier="${verifierUrl}"
+            name="otpToken"
+            required
+          ></otp-verify>
+          <button type="submit" class="primary">Place order</button>
+        </form>
+      </section>`,
+    brand,
+  );
+}
+
+export interface OutcomePageInput {
+  brand: ShopBrand;
+  accepted: boolean;
+  heading: string;
+  detail: string;
+  cart: Cart;
+}
+
+export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomePageInput): string {
+  return layout(
+    `${heading} · ${brand.displayName}`,
+    html`<div class="outcome ${accepted ? 'accepted' : 'refused'}" role="${accepted ? 'status' : 'alert'}" data-testid="order-outcome">
+        <h1>${heading}</h1>
+        <p>${detail}</p>
+        <p>Order <code>${cart.id}</code>, ${formatMinorUnits(cartTotal(cart), cart.currency, brand.locale)}.</p>
+      </div>
+      <p><a href="/checkout/${brand.id}">${accepted ? 'Shop again' : 'Back to checkout'}</a></p>`,
+    brand,
+  );
+}
+
+export function notFoundPage(what: string): string {
+  return layout('Not found', html`<h1>Not found</h1><p>${what}</p><p><a href="/">All shops</a></p>`);
+}

@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { DemoStack } from './fixtures.js';
+
+/** A customer on a brand's checkout page, driving the element the way a person would. */
+export class CheckoutPage {
+  constructor(
+    readonly page: Page,
+    private readonly stack: DemoStack,
+    readonly brand: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.stack.shopUrl}/checkout/${this.brand}`);
+    await expect(this.page.getByRole('textbox', { name: 'Mobile number' })).toBeVisible();
+  }
+
+  get element() {
+    return this.page.locator('otp-verify');
+  }
+
+  get codeInput() {
+    return this.page.getByRole('textbox', { name: /^Enter the \d+-digit code/ });
+  }
+
+  get alert() {
+    return this.element.getByRole('alert');
+  }
+
+  get outcome() {
+    return this.page.getByTestId('order-outcome');
+  }
+
+  async requestCode(nationalNumber: string): Promise<void> {
+    await this.page.getByRole('textbox', { name: 'Mobile number' }).fill(nationalNumber);
+    await this.page.getByRole('button', { name: 'Send code' }).click();
+    await expect(this.codeInput).toBeFocused();
+  }
+
+  /** Types the code digit by digit, as a person would; the element submits it when complete. */
+  async typeCode(code: string): Promise<void> {
+    await this.codeInput.pressSequentially(code);
+  }
+
+  async expectVerified(): Promise<void> {
+    await expect(this.element.getByText('Phone verified')).toBeVisible();
+  }
+
+  /** Phone, code from the dev inbox, verified. Returns the code. */
+  async verify(phone: { e164: string; national: string }): Promise<string> {
+    await this.requestCode(phone.national);
+    const code = await this.stack.codeSentTo(phone.e164);
+    await this.typeCode(code);
+    await this.expectVerified();
+    return code;
+  }
+
+  async placeOrder(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Place order' }).click();
+  }
+
+  cartId(): Promise<string> {
+    return this.page.locator('form#checkout input[name="cartId"]').inputValue();
+  }
+}

@@ -1,0 +1,95 @@
+import type { Order, OrderTokenClaims } from '@otp-verify/protocol';
+import { OrderTokenError } from './errors.js';
+import { createVerifierKeys, type VerifierKeys } from './keys.js';
+import { assertCartOrder } from './order-binding.js';
+import { checkSecretKey, checkTimeoutMs, redeemOrderToken } from './redeem.js';
+import { isNonEmptyString } from './shapes.js';
+import { clockToleranceSeconds, maxTokenAgeSeconds } from './time-options.js';
+import { parseVerifierUrl, verifierBase, type VerifierUrlOptions } from './verifier-url.js';
+import { verifyOrderToken } from './verify.js';
+
+export interface OrderGuardOptions extends VerifierUrlOptions {
+  /** The verifier's public base URL, e.g. https://verify.example.com. */
+  verifierUrl: string | URL;
+  /** The expected `iss`. Default: verifierUrl without a trailing slash. */
+  issuer?: string;
+  /** This brand's checkout audience (the token's `aud`). */
+  audience: string;
+  /** The brand's secret key (`sk_…`), for the redemption call. */
+  secretKey: string;
+  /** Accepted clock skew in seconds, 0-60. Default 30. */
+  clockToleranceSeconds?: number;
+  /** Oldest accepted token by `iat`, in seconds, 1-300. Default 300. */
+  maxTokenAgeSeconds?: number;
+  /** Timeout of each call to the verifier (JWKS, redemption) in milliseconds. Default 5000. */
+  timeoutMs?: number;
+  /** A fetch implementation for the JWKS and redemption calls. Default: the global fetch. */
+  fetch?: typeof globalThis.fetch;
+  /** Keys to share between guards; by default the guard creates its own cache once. */
+  keys?: VerifierKeys;
+}
+
+export interface OrderGuard {
+  /**
+   * Accepts an order only with a valid, unused token bound to exactly this order: verifies it locally, then
+   * redeems it once at the verifier. Resolves with the claims; rejects with an OrderTokenError to answer the
+   * client with, or a TypeError/Error for a bug or misconfiguration of the checkout server.
+   */
+  accept(token: string | undefined, order: Order): Promise<OrderTokenClaims>;
+}
+
+/**
+ * One object per checkout server process: validates its options now (so a misconfiguration fails at start-up,
+ * not on the first order) and keeps one JWKS cache for every call.
+ */
+export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
+  const verifierUrl = parseVerifierUrl(options.verifierUrl, options);
+  const issuer = options.issuer ?? verifierBase(verifierUrl);
+  if (!isNonEmptyString(issuer)) throw new TypeError('checkout-guard: issuer must be a non-empty string');
+  if (!isNonEmptyString(options.audience)) {
+    throw new TypeError("checkout-guard: audience must be the brand's checkout audience (a non-empty string)");
+  }
+  checkSecretKey(options.secretKey);
+  const clockTolerance = clockToleranceSeconds(options.clockToleranceSeconds);
+  const maxTokenAge = maxTokenAgeSeconds(options.maxTokenAgeSeconds);
+  const timeoutMs = checkTimeoutMs(options.timeoutMs);
+  const keys =
+    options.keys ??
+    createVerifierKeys(verifierUrl, {
+      timeoutMs,
+      ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+      ...(options.allowInsecureHttp === undefined ? {} : { allowInsecureHttp: options.allowInsecureHttp }),
+    });
+  const { audience, secretKey } = options;
+
+  return {
+    async accept(token, order) {
+      assertCartOrder(order);
+      if (token === undefined || token === null || token === '') {
+        throw new OrderTokenError('invalid_token', 'No order-verified token was sent with the order');
+      }
+      const claims = await verifyOrderToken(token, {
+        issuer,
+        audience,
+        order,
+        keys,
+        clockToleranceSeconds: clockTolerance,
+        maxTokenAgeSeconds: maxTokenAge,
+      });
+      const redeemed = await redeemOrderToken(token, {
+        verifierUrl,
+        secretKey,
+        order,
+        timeoutMs,
+        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        ...(options.allowInsecureHttp === undefined ? {} : { allowInsecureHttp: options.allowInsecureHttp }),
+      });
+      if (redeemed.jti !== claims.jti) {
+        throw new OrderTokenError('verifier_unavailable', 'The verifier redeemed a different token', {
+          cause: new Error(`redeemed jti ${redeemed.jti}, verified jti ${claims.jti}`),
+        });
+      }
+      return claims;
+    },
+  };
+}
