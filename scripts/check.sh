@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 
 stage() { printf '\n\033[1m[check] %s\033[0m\n' "$*"; }
 
-stage "1/4 lint and format (eslint, prettier)"
+stage "1/4 lint and format (eslint, prettier), bundle size budget"
 pnpm run lint
+node scripts/check-bundle-size.mjs
 stage "2/4 type checks (tsc)"
 pnpm run typecheck
 stage "3/4 unit tests (vitest)"

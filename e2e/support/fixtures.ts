@@ -32,7 +32,12 @@ export const test = base.extend<{ stack: DemoStack }>({
   },
 });
 
-async function codeSentTo(request: APIRequestContext, verifierUrl: string, e164: string, previous?: string): Promise<string> {
+async function codeSentTo(
+  request: APIRequestContext,
+  verifierUrl: string,
+  e164: string,
+  previous?: string,
+): Promise<string> {
   let code = '';
   await expect
     .poll(
@@ -50,7 +55,8 @@ async function codeSentTo(request: APIRequestContext, verifierUrl: string, e164:
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (value === undefined) throw new Error(`${name} is not set: run the suite with \`pnpm e2e\` so global-setup starts the demo`);
+  if (value === undefined)
+    throw new Error(`${name} is not set: run the suite with \`pnpm e2e\` so global-setup starts the demo`);
   return value;
 }
 

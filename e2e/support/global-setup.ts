@@ -39,7 +39,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  await waitUntilServing(`${shopOrigin}/`, `${verifierUrl}/readyz`, () => output, () => child.exitCode);
+  await waitUntilServing(
+    `${shopOrigin}/`,
+    `${verifierUrl}/readyz`,
+    () => output,
+    () => child.exitCode,
+  );
   process.env.E2E_SHOP_URL = shopOrigin;
   process.env.E2E_VERIFIER_URL = verifierUrl;
 
@@ -66,5 +71,7 @@ async function waitUntilServing(
     if (up) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the demo did not serve within ${STARTUP_TIMEOUT_MS} ms. Did \`pnpm run build\` run? Output:\n${output()}`);
+  throw new Error(
+    `the demo did not serve within ${STARTUP_TIMEOUT_MS} ms. Did \`pnpm run build\` run? Output:\n${output()}`,
+  );
 }

@@ -9,13 +9,17 @@ test('each brand page shows its own theme', async ({ page, stack }, testInfo) =>
   const acme = new CheckoutPage(page, stack, 'acme');
   await acme.open();
   const acmeAccent = await accentOf(acme);
-  const acmeButton = await page.getByRole('button', { name: 'Send code' }).evaluate((button) => getComputedStyle(button).backgroundColor);
+  const acmeButton = await page
+    .getByRole('button', { name: 'Send code' })
+    .evaluate((button) => getComputedStyle(button).backgroundColor);
   await page.screenshot({ path: testInfo.outputPath('acme-checkout.png'), fullPage: true });
 
   const nova = new CheckoutPage(page, stack, 'nova');
   await nova.open();
   const novaAccent = await accentOf(nova);
-  const novaButton = await page.getByRole('button', { name: 'Send code' }).evaluate((button) => getComputedStyle(button).backgroundColor);
+  const novaButton = await page
+    .getByRole('button', { name: 'Send code' })
+    .evaluate((button) => getComputedStyle(button).backgroundColor);
   await page.screenshot({ path: testInfo.outputPath('nova-checkout.png'), fullPage: true });
 
   expect(acmeAccent).toBe('#1d4ed8');
@@ -40,10 +44,14 @@ test('the second brand runs its own rules: 8-digit codes to a UK number', async 
 });
 
 for (const brand of ['acme', 'nova']) {
-  test(`the ${brand} checkout has no WCAG 2.2 AA violations (axe-core) at the phone and code steps`, async ({ page, stack }) => {
+  test(`the ${brand} checkout has no WCAG 2.2 AA violations (axe-core) at the phone and code steps`, async ({
+    page,
+    stack,
+  }) => {
     const checkout = new CheckoutPage(page, stack, brand);
     await checkout.open();
-    const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const axe = () =>
+      new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect((await axe()).violations).toEqual([]);
     const phone = stack.uniquePhone(brand === 'acme' ? 'DE' : 'GB');
     await checkout.requestCode(phone.national);

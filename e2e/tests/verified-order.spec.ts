@@ -2,7 +2,7 @@ import { CheckoutPage } from '../support/checkout-page.js';
 import { expect, submittedToken, test } from '../support/fixtures.js';
 
 test.describe('a checkout accepts an order only after the SMS code', () => {
-  test('happy path: phone, code from the dev inbox, order accepted', async ({ page, stack }) => {
+  test('happy path: phone, code from the dev inbox, order accepted', async ({ page, stack }, testInfo) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
     const phone = stack.uniquePhone('DE');
     await checkout.open();
@@ -11,13 +11,17 @@ test.describe('a checkout accepts an order only after the SMS code', () => {
     await expect(page).toHaveURL(/\/checkout\/acme$/);
     expect(await submittedToken(page)).toBeNull();
 
-    await checkout.verify(phone);
-    const token = await submittedToken(page);
-    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    await checkout.requestCode(phone.national);
+    await expect(checkout.element.getByRole('status')).toContainText(`Code sent to ••• ${phone.e164.slice(-2)}`);
+    await checkout.element.screenshot({ path: testInfo.outputPath('code-step.png') });
+    await checkout.typeCode(await stack.codeSentTo(phone.e164));
+    await checkout.expectVerified();
+    await checkout.element.screenshot({ path: testInfo.outputPath('verified.png') });
+    expect(await submittedToken(page)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
 
     await checkout.placeOrder();
-    await expect(checkout.outcome).toContainText('Order accepted');
     await expect(page.getByRole('heading', { name: 'Order accepted' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('order-accepted.png') });
   });
 
   test('the SMS names the brand and the amount and carries the WebOTP line', async ({ page, stack, request }) => {
@@ -26,7 +30,9 @@ test.describe('a checkout accepts an order only after the SMS code', () => {
     await checkout.open();
     await checkout.requestCode(phone.national);
     const code = await stack.codeSentTo(phone.e164);
-    const [message] = await (await request.get(`${stack.verifierUrl}/dev/inbox/messages`, { params: { to: phone.e164 } })).json();
+    const [message] = await (
+      await request.get(`${stack.verifierUrl}/dev/inbox/messages`, { params: { to: phone.e164 } })
+    ).json();
     expect(message.body).toContain('Acme Mobile');
     expect(message.body).toContain('€508.99');
     expect(message.body).toMatch(new RegExp(`\\n@127\\.0\\.0\\.1 #${code}$`));

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const logger = pino({ name: 'otp-verify', level: process.env.LOG_LEVEL ?? 'warn' });
   const verifier = await startVerifier({ ...settings, brands: settings.brandsFile, logger });
   const shop = createShopApp({
-    brands: loadShopBrands(`${configDir}shop.json`, process.env.DEMO_SECRET_KEYS_FILE ?? `${configDir}demo-secret-keys.json`),
+    brands: loadShopBrands(
+      `${configDir}shop.json`,
+      process.env.DEMO_SECRET_KEYS_FILE ?? `${configDir}demo-secret-keys.json`,
+    ),
     verifierUrl: settings.publicUrl,
     themesDir: `${repoRoot}themes`,
   });
@@ -48,7 +51,9 @@ Press Ctrl+C to stop.`);
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
-    console.error(`demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT.`);
+    console.error(
+      `demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT.`,
+    );
   } else if (error instanceof ConfigError) {
     console.error(`demo: ${error.message}`);
   } else {

@@ -7,21 +7,23 @@ import type { ShopBrand } from './shop-config.js';
 
 function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
   return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
-    <link rel="stylesheet" href="/assets/shop.css" />
-    ${brand && html`<link rel="stylesheet" href="/themes/${brand.id}/theme.css" />`}
-    ${brand && html`<script src="/assets/otp-verify.iife.js" defer></script>`}
-  </head>
-  <body class="${brand ? `brand-${brand.id}` : 'brand-none'}">
-    <header class="masthead"><a href="/">${brand?.displayName ?? 'otp-verify demo shop'}</a></header>
-    <main>${body}</main>
-    <footer>A demo of otp-verify. Codes go to the <a href="${'/dev-inbox'}">dev inbox</a>, not to real phones.</footer>
-  </body>
-</html>`.markup;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <link rel="stylesheet" href="/assets/shop.css" />
+        ${brand && html`<link rel="stylesheet" href="/themes/${brand.id}/theme.css" />`}
+        ${brand && html`<script src="/assets/otp-verify.iife.js" defer></script>`}
+      </head>
+      <body class="${brand ? `brand-${brand.id}` : 'brand-none'}">
+        <header class="masthead"><a href="/">${brand?.displayName ?? 'otp-verify demo shop'}</a></header>
+        <main>${body}</main>
+        <footer>
+          A demo of otp-verify. Codes go to the <a href="${'/dev-inbox'}">dev inbox</a>, not to real phones.
+        </footer>
+      </body>
+    </html>`.markup;
 }
 
 export function indexPage(brands: ShopBrand[]): string {
@@ -52,7 +54,11 @@ export function checkoutPage({ brand, cart, verifierUrl }: CheckoutPageInput): s
           <input type="hidden" name="cartId" value="${cart.id}" />
           <table>
             <thead>
-              <tr><th scope="col">Item</th><th scope="col">Price</th><th scope="col">Quantity</th></tr>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Price</th>
+                <th scope="col">Quantity</th>
+              </tr>
             </thead>
             <tbody>
               ${cart.lines.map(
@@ -61,8 +67,14 @@ export function checkoutPage({ brand, cart, verifierUrl }: CheckoutPageInput): s
                     <td>${line.name}</td>
                     <td>${money(line.price)}</td>
                     <td>
-                      <input type="number" name="qty:${line.sku}" value="${line.quantity}" min="0" max="${MAX_QUANTITY}"
-                        aria-label="Quantity of ${line.name}" />
+                      <input
+                        type="number"
+                        name="qty:${line.sku}"
+                        value="${line.quantity}"
+                        min="0"
+                        max="${MAX_QUANTITY}"
+                        aria-label="Quantity of ${line.name}"
+                      />
                     </td>
                   </tr>`,
               )}
@@ -104,7 +116,11 @@ export interface OutcomePageInput {
 export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomePageInput): string {
   return layout(
     `${heading} · ${brand.displayName}`,
-    html`<div class="outcome ${accepted ? 'accepted' : 'refused'}" role="${accepted ? 'status' : 'alert'}" data-testid="order-outcome">
+    html`<div
+        class="outcome ${accepted ? 'accepted' : 'refused'}"
+        role="${accepted ? 'status' : 'alert'}"
+        data-testid="order-outcome"
+      >
         <h1>${heading}</h1>
         <p>${detail}</p>
         <p>Order <code>${cart.id}</code>, ${formatMinorUnits(cartTotal(cart), cart.currency, brand.locale)}.</p>
@@ -115,5 +131,10 @@ export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomeP
 }
 
 export function notFoundPage(what: string): string {
-  return layout('Not found', html`<h1>Not found</h1><p>${what}</p><p><a href="/">All shops</a></p>`);
+  return layout(
+    'Not found',
+    html`<h1>Not found</h1>
+      <p>${what}</p>
+      <p><a href="/">All shops</a></p>`,
+  );
 }

@@ -31,7 +31,8 @@ export function createShopApp(options: ShopOptions): express.Express {
   app.use('/themes', express.static(options.themesDir));
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 50 });
 
-  const cartOf = (req: express.Request): Cart | undefined => carts.get(typeof req.body?.cartId === 'string' ? req.body.cartId : undefined);
+  const cartOf = (req: express.Request): Cart | undefined =>
+    carts.get(typeof req.body?.cartId === 'string' ? req.body.cartId : undefined);
 
   app.get('/', (_req, res) => {
     res.send(indexPage(options.brands));
@@ -101,7 +102,8 @@ export function createShopApp(options: ShopOptions): express.Express {
 function orderGuardFor(brand: ShopBrand, verifierUrl: string): RequestHandler {
   const guard = createOrderGuard({ verifierUrl, audience: brand.audience, secretKey: brand.secretKey });
   return requireVerifiedOrder(guard, {
-    token: (req) => (typeof req.body?.otpToken === 'string' && req.body.otpToken !== '' ? req.body.otpToken : undefined),
+    token: (req) =>
+      typeof req.body?.otpToken === 'string' && req.body.otpToken !== '' ? req.body.otpToken : undefined,
     order: (_req, res) => orderOf(res.locals.cart as Cart),
     onRefused: (error, _req, res) => {
       res

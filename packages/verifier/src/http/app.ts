@@ -23,7 +23,7 @@ export function createApp(context: VerifierContext, options: AppOptions): expres
   app.set('query parser', 'simple');
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(brandCors(context.brands));
-  app.use(express.json({ limit: '16kb', strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: '16kb', strict: true, type: 'application/json' }));
   app.use(sessionRoutes(context));
   app.use(redemptionRoutes(context));
   app.use(publicDocumentRoutes(context, openApiDocument(context.issuer)));

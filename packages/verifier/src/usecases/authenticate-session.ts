@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Brand } from '../config/brands.js';
 import type { Session } from '../domain/session.js';
 import { VerificationError } from '../domain/errors.js';
 import type { VerifierContext } from './context.js';
@@ -21,4 +22,11 @@ export function authenticateSession(
     throw new VerificationError('invalid_client_secret', 'Send the session’s clientSecret as a Bearer token.');
   }
   return session;
+}
+
+/** The brand a session belongs to; a brand removed from the configuration closes its sessions. */
+export function brandOfSession(context: VerifierContext, session: Session): Brand {
+  const brand = context.brands.get(session.brand);
+  if (brand === undefined) throw new VerificationError('session_closed', 'This brand is no longer served: start again.');
+  return brand;
 }

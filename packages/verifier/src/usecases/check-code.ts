@@ -1,12 +1,11 @@
 import type { CheckResponse } from '@otp-verify/protocol';
-import type { Brand } from '../config/brands.js';
 import { orderTokenClaims } from '../domain/claims.js';
 import { codeMatches } from '../domain/code.js';
 import { VerificationError } from '../domain/errors.js';
 import type { Session } from '../domain/session.js';
 import { attemptsLeft, effectiveStatus } from '../domain/session.js';
 import { signOrderToken } from '../tokens/order-token.js';
-import { authenticateSession } from './authenticate-session.js';
+import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
 
 type CheckOutcome = { kind: 'verified'; session: Session; jti: string } | { kind: 'refused'; error: VerificationError };
@@ -29,7 +28,7 @@ export async function checkCode(
   context.metrics.checks.inc({ brand: session.brand, result });
   if (outcome.kind === 'refused') throw outcome.error;
 
-  const brand = context.brands.get(session.brand) as Brand;
+  const brand = brandOfSession(context, session);
   const claims = orderTokenClaims(outcome.session, {
     issuer: context.issuer,
     audience: brand.audience,

@@ -6,7 +6,7 @@ import { resendCooldownSeconds } from '../domain/policy.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
 import { verificationText } from '../delivery/verification-text.js';
-import { authenticateSession } from './authenticate-session.js';
+import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
 import { resolvePhone } from './resolve-phone.js';
 
@@ -17,7 +17,7 @@ export async function sendCode(
   request: SendRequest,
 ): Promise<SendResponse> {
   let session = authenticateSession(context, sessionId, clientSecret);
-  const brand = context.brands.get(session.brand) as Brand;
+  const brand = brandOfSession(context, session);
   const now = context.clock();
   if (isClosed(effectiveStatus(session, now))) {
     throw new VerificationError('session_closed', 'This session is closed: start a new one.');
@@ -25,6 +25,9 @@ export async function sendCode(
   const channel = request.channel ?? 'sms';
   if (!brand.channels.includes(channel)) {
     throw new VerificationError('invalid_request', `Brand "${brand.id}" does not send codes by ${channel}.`);
+  }
+  if (channel !== 'sms') {
+    throw new VerificationError('invalid_request', 'Codes by email are not available yet: use the sms channel.');
   }
   session = await bindTypedPhone(context, brand, session, request);
   refuseTooSoon(session, now);

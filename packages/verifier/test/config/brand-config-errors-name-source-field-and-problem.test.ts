@@ -1,0 +1,161 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brandRegistry, loadBrandsFile, sha256Hex } from '../../src/config/brands.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import type { RawBrandsFile } from '../support/brands.js';
+import { ACME, rawTestBrands } from '../support/brands.js';
+import { tempDir } from '../support/temp-dir.js';
+
+type RawBrand = Record<string, unknown>;
+
+const SOURCE = 'config/brands.test.json';
+
+/** The test brands file with the first brand changed by `change`. */
+function withFirstBrand(change: (brand: RawBrand) => void): RawBrandsFile {
+  const raw = rawTestBrands();
+  change(raw.brands[0] as RawBrand);
+  return raw;
+}
+
+function configError(raw: unknown, source = SOURCE): ConfigError {
+  try {
+    brandRegistry(raw, source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('the brands file was accepted');
+}
+
+describe('brand configuration', () => {
+  it('accepts the test brands and derives policy and public settings', () => {
+    const registry = brandRegistry(rawTestBrands(), SOURCE);
+    expect(registry.all().map((brand) => brand.id)).toEqual(['acme', 'globex', 'initech']);
+    expect(registry.get('initech')?.effectivePolicy).toMatchObject({ codeLength: 8, maxAttempts: 5 });
+    expect(registry.bySecretKey(ACME.secretKey)?.id).toBe('acme');
+    expect(registry.bySecretKey(sha256Hex(ACME.secretKey))).toBeUndefined();
+    expect(registry.isAllowedOrigin(ACME.origin)).toBe(true);
+  });
+
+  // [what is wrong, change, field path in the message, problem in the message]
+  const CASES: [string, (brand: RawBrand) => void, string, RegExp][] = [
+    ['an unknown field', (b) => void (b.colour = 'red'), 'brands[0]', /colour/],
+    ['an unknown policy field', (b) => void (b.policy = { codeLenght: 6 }), 'brands[0].policy', /codeLenght/],
+    ['a lower-case country', (b) => void (b.countries = ['de']), 'brands[0].countries[0]', /ISO 3166-1 alpha-2/],
+    ['a three-letter country', (b) => void (b.countries = ['DE', 'DEU']), 'brands[0].countries[1]', /ISO 3166-1/],
+    [
+      'a country that does not exist (UK is GB)',
+      (b) => void (b.countries = ['DE', 'UK']),
+      'brands[0].countries[1]',
+      /UK|country/,
+    ],
+    [
+      'a default country outside the brand’s countries',
+      (b) => void (b.defaultCountry = 'AT'),
+      'brands[0].defaultCountry',
+      /one of the brand.s countries/,
+    ],
+    [
+      'a 4-digit code (below the floor of 6)',
+      (b) => void (b.policy = { codeLength: 4 }),
+      'brands[0].policy.codeLength',
+      />=\s*6/,
+    ],
+    ['an 11-digit code', (b) => void (b.policy = { codeLength: 11 }), 'brands[0].policy.codeLength', /<=\s*10/],
+    ['6 attempts (cap 5)', (b) => void (b.policy = { maxAttempts: 6 }), 'brands[0].policy.maxAttempts', /<=\s*5/],
+    [
+      'a code valid for 11 minutes (cap 10)',
+      (b) => void (b.policy = { codeValiditySeconds: 660 }),
+      'brands[0].policy.codeValiditySeconds',
+      /<=\s*600/,
+    ],
+    [
+      'an origin with a path',
+      (b) => void (b.allowedOrigins = ['https://shop.acme.test/checkout']),
+      'brands[0].allowedOrigins[0]',
+      /an origin/,
+    ],
+    [
+      'an origin with a trailing slash',
+      (b) => void (b.allowedOrigins = ['https://shop.acme.test/']),
+      'brands[0].allowedOrigins[0]',
+      /an origin/,
+    ],
+    [
+      'a secret key in clear instead of its hash',
+      (b) => void (b.secretKeys = [{ id: 'live', sha256: 'sk_live_0123456789abcdef' }]),
+      'brands[0].secretKeys[0].sha256',
+      /SHA-256 of the secret key, never the key itself/,
+    ],
+    [
+      'a secret key under a field of its own',
+      (b) => void (b.secretKeys = [{ id: 'live', key: 'sk_live_0123456789abcdef' }]),
+      'brands[0].secretKeys[0]',
+      /key/,
+    ],
+    ['no secret keys', (b) => void (b.secretKeys = []), 'brands[0].secretKeys', /too small|at least/i],
+    ['an upper-case brand id', (b) => void (b.id = 'Acme'), 'brands[0].id', /brand id/],
+    ['an empty display name', (b) => void (b.displayName = ''), 'brands[0].displayName', /too small|at least/i],
+    ['a bad locale', (b) => void (b.locales = ['en', 'not a locale']), 'brands[0].locales[1]', /BCP 47/],
+  ];
+
+  it.each(CASES)('refuses %s, naming the source, the field and the problem', (_what, change, path, problem) => {
+    const error = configError(withFirstBrand(change));
+    expect(error.message).toContain(SOURCE);
+    expect(error.message).toContain(`${path}:`);
+    expect(error.message).toMatch(problem);
+  });
+
+  it('refuses duplicate brand ids, naming the second one', () => {
+    const raw = rawTestBrands();
+    (raw.brands[2] as RawBrand).id = 'acme';
+    const error = configError(raw);
+    expect(error.message).toContain(SOURCE);
+    expect(error.message).toContain('brands[2].id:');
+    expect(error.message).toMatch(/duplicate brand id "acme"/);
+  });
+
+  it('refuses one secret key shared by two brands (it would act for only one of them)', () => {
+    const raw = rawTestBrands();
+    (raw.brands[1] as RawBrand).secretKeys = [{ id: 'copied', sha256: sha256Hex(ACME.secretKey) }];
+    const error = configError(raw);
+    expect(error.message).toContain(SOURCE);
+    expect(error.message).toContain('brands[1].secretKeys[0].sha256:');
+    expect(error.message).toMatch(/secret key/);
+  });
+
+  it('refuses a file without brands or with an unknown top-level field', () => {
+    expect(configError({ brands: [] }).message).toMatch(/brands: .*(too small|at least)/i);
+    expect(configError({ ...rawTestBrands(), version: 2 }).message).toMatch(/version/);
+    expect(configError(null).message).toContain(SOURCE);
+  });
+
+  describe('loadBrandsFile', () => {
+    let dir: ReturnType<typeof tempDir>;
+    beforeAll(() => {
+      dir = tempDir();
+    });
+    afterAll(() => dir.remove());
+
+    it('loads a valid file', () => {
+      const file = join(dir.path, 'brands.json');
+      writeFileSync(file, JSON.stringify(rawTestBrands()));
+      expect(loadBrandsFile(file).get('acme')?.displayName).toBe('Acme Mobile');
+    });
+
+    it('names the file when it is not JSON or does not exist', () => {
+      const file = join(dir.path, 'broken.json');
+      writeFileSync(file, '{ "brands": [');
+      expect(() => loadBrandsFile(file)).toThrow(ConfigError);
+      expect(() => loadBrandsFile(file)).toThrow(file);
+      expect(() => loadBrandsFile(join(dir.path, 'missing.json'))).toThrow(/missing\.json/);
+    });
+
+    it('names the file in a validation error', () => {
+      const file = join(dir.path, 'invalid.json');
+      writeFileSync(file, JSON.stringify(withFirstBrand((b) => void (b.countries = ['de']))));
+      expect(() => loadBrandsFile(file)).toThrow(`brands file ${file}: brands[0].countries[0]:`);
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import { devInboxMessageSchema } from '@otp-verify/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brandRegistry } from '../../src/config/brands.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { createVerifier } from '../../src/verifier.js';
+import { sessionWithCode } from '../support/api.js';
+import { PUBLIC_URL, rawTestBrands, testBrands, uniqueMobile } from '../support/brands.js';
+import type { VerifierFixture } from '../support/fixture.js';
+import { startTestVerifier } from '../support/fixture.js';
+import { rawRequest } from '../support/raw-http.js';
+import { tempDir } from '../support/temp-dir.js';
+
+let fixture: VerifierFixture;
+beforeAll(async () => {
+  fixture = await startTestVerifier();
+});
+afterAll(() => fixture.dispose());
+
+describe('the dev inbox', () => {
+  it('lists one number’s messages newest first, in the protocol shape', async () => {
+    const { api, clock } = fixture;
+    const phone = uniqueMobile();
+    const first = await sessionWithCode(api, phone);
+    clock.advanceSeconds(30);
+    expect((await api.send(first.id, first.clientSecret)).status).toBe(202);
+    const other = uniqueMobile();
+    await sessionWithCode(api, other);
+
+    const messages = (await api.inbox(phone)).map((message) => devInboxMessageSchema.parse(message));
+    expect(messages).toHaveLength(2);
+    expect(messages.every((message) => message.to === phone && message.sessionId === first.id)).toBe(true);
+    expect(Date.parse(messages[0]?.sentAt ?? '')).toBeGreaterThan(Date.parse(messages[1]?.sentAt ?? ''));
+    expect(await api.inbox(other)).toHaveLength(1);
+  });
+
+  it('also finds the number when the "+" of ?to= is not percent-encoded', async () => {
+    const phone = uniqueMobile();
+    await sessionWithCode(fixture.api, phone);
+    const response = await rawRequest(fixture.url, { method: 'GET', path: `/dev/inbox/messages?to=${phone}` });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual([expect.objectContaining({ to: phone })]);
+  });
+
+  it('serves a no-store HTML page that escapes message text', async () => {
+    const raw = rawTestBrands();
+    raw.brands[0] = { ...raw.brands[0], displayName: 'Acme <img src=x onerror=alert(1)>' };
+    const own = await startTestVerifier({ brands: brandRegistry(raw, 'xss brands') });
+    try {
+      await sessionWithCode(own.api, uniqueMobile());
+      const page = await rawRequest(own.url, { method: 'GET', path: '/dev/inbox' });
+      expect(page.status).toBe(200);
+      expect(page.contentType).toMatch(/^text\/html/);
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.text).toContain('Acme &lt;img src=x onerror=alert(1)&gt;');
+      expect(page.text).not.toContain('<img src=x');
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it('does not exist outside dev mode: production mode refuses to start', async () => {
+    const dir = tempDir();
+    try {
+      await expect(
+        createVerifier({ dataDir: dir.path, brands: testBrands(), publicUrl: PUBLIC_URL, mode: 'production' }),
+      ).rejects.toThrow(ConfigError);
+    } finally {
+      dir.remove();
+    }
+  });
+});

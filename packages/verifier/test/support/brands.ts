@@ -1,0 +1,93 @@
+import { brandRegistry, sha256Hex } from '../../src/config/brands.js';
+import type { BrandRegistry } from '../../src/config/brands.js';
+
+/** A DE-only brand with guest checkout and the default policy. */
+export const ACME = {
+  id: 'acme',
+  displayName: 'Acme Mobile',
+  origin: 'https://shop.acme.test',
+  host: 'shop.acme.test',
+  audience: 'https://shop.acme.test/checkout',
+  secretKey: 'sk_test_acme_5f0c2b9a4e4b8f7d',
+} as const;
+
+/** Registered numbers only (no guest checkout), with a customer-auth issuer that is never reached. */
+export const GLOBEX = {
+  id: 'globex',
+  displayName: 'Globex Telecom',
+  origin: 'https://globex.test',
+  audience: 'https://globex.test/orders',
+  secretKey: 'sk_test_globex_9a8b7c6d5e4f3a2b',
+} as const;
+
+/** DE and AT, 8-digit codes, German locale. */
+export const INITECH = {
+  id: 'initech',
+  displayName: 'Initech Mobilfunk',
+  origin: 'https://initech.test',
+  host: 'initech.test',
+  audience: 'https://initech.test/checkout',
+  secretKey: 'sk_test_initech_1a2b3c4d5e6f7a8b',
+} as const;
+
+export const FOREIGN_ORIGIN = 'https://evil.test';
+export const PUBLIC_URL = 'https://verify.test';
+
+export interface RawBrandsFile {
+  brands: Record<string, unknown>[];
+}
+
+/** The brands file the tests run against, as parsed JSON (a fresh copy each call, safe to mutate). */
+export function rawTestBrands(): RawBrandsFile {
+  return {
+    brands: [
+      {
+        id: ACME.id,
+        displayName: ACME.displayName,
+        allowedOrigins: [ACME.origin],
+        audience: ACME.audience,
+        countries: ['DE'],
+        defaultCountry: 'DE',
+        locales: ['en', 'de'],
+        guestCheckout: true,
+        channels: ['sms'],
+        secretKeys: [{ id: 'test', sha256: sha256Hex(ACME.secretKey) }],
+      },
+      {
+        id: GLOBEX.id,
+        displayName: GLOBEX.displayName,
+        allowedOrigins: [GLOBEX.origin],
+        audience: GLOBEX.audience,
+        countries: ['DE'],
+        defaultCountry: 'DE',
+        locales: ['en'],
+        guestCheckout: false,
+        secretKeys: [{ id: 'test', sha256: sha256Hex(GLOBEX.secretKey) }],
+        customerAuth: { issuer: 'http://127.0.0.1:9/auth', audience: 'globex-shop' },
+      },
+      {
+        id: INITECH.id,
+        displayName: INITECH.displayName,
+        allowedOrigins: [INITECH.origin],
+        audience: INITECH.audience,
+        countries: ['DE', 'AT'],
+        defaultCountry: 'DE',
+        locales: ['de-DE'],
+        secretKeys: [{ id: 'test', sha256: sha256Hex(INITECH.secretKey) }],
+        policy: { codeLength: 8 },
+      },
+    ],
+  };
+}
+
+export function testBrands(): BrandRegistry {
+  return brandRegistry(rawTestBrands(), 'test brands');
+}
+
+let phoneSequence = 0;
+
+/** A valid German mobile number no other test in this file uses, so inboxes never mix. */
+export function uniqueMobile(): string {
+  phoneSequence += 1;
+  return `+4917012${String(phoneSequence).padStart(5, '0')}`;
+}
