@@ -22,6 +22,8 @@ for (const [file, budgetKb] of Object.entries(BUDGETS_KB)) {
   overBudget ||= gzipKb > budgetKb;
 }
 if (overBudget) {
-  console.error('bundle size: over budget. Find what grew with `pnpm --filter @otp-verify/element build` and its report.');
+  console.error(
+    'bundle size: over budget. Find what grew with `pnpm --filter @otp-verify/element build` and its report.',
+  );
   process.exit(1);
 }

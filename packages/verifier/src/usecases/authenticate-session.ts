@@ -27,6 +27,7 @@ export function authenticateSession(
 /** The brand a session belongs to; a brand removed from the configuration closes its sessions. */
 export function brandOfSession(context: VerifierContext, session: Session): Brand {
   const brand = context.brands.get(session.brand);
-  if (brand === undefined) throw new VerificationError('session_closed', 'This brand is no longer served: start again.');
+  if (brand === undefined)
+    throw new VerificationError('session_closed', 'This brand is no longer served: start again.');
   return brand;
 }
