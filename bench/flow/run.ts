@@ -1,0 +1,277 @@
+/**
+ * bench/flow: full otp-verify flows (create, send, read the code, check, redeem) against a verifier
+ * child process on loopback for a bounded time, then as many trivial requests against a bare
+ * node:http child, in the same run. A benchmark, not a test: it prints figures. See bench/README.md.
+ */
+import { cpus, platform, release } from 'node:os';
+import type { ChildServer, CpuTimes } from './child-server.js';
+import { CLOCK_TICKS_PER_SECOND, machineBusyMs } from './child-server.js';
+import { cleanUp } from './cleanup.js';
+import { EventLoopProbe } from './event-loop.js';
+import type { BaselineResult, WindowHooks } from './load.js';
+import { runFlows, runTrivialRequests } from './load.js';
+import type { BenchOptions } from './options.js';
+import { USAGE, UsageError, parseOptions } from './options.js';
+import type { CpuWindow, RunContext } from './report.js';
+import {
+  ERROR_LIMIT,
+  baselineText,
+  buildResults,
+  cpuText,
+  errorFigures,
+  errorsText,
+  header,
+  ratiosText,
+  verifierText,
+} from './report.js';
+import { startBaseline, startVerifier, temporaryDirectory, verifierCli, writeBenchBrand } from './servers.js';
+
+const PROGRESS_MS = 5_000;
+
+async function main(): Promise<number> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench flow: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (options === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+
+  const context: RunContext = {
+    date: new Date().toISOString(),
+    command: [process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' '),
+    cwd: process.cwd(),
+    options,
+    machine: {
+      node: process.version,
+      platform: `${platform()} ${release()}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    },
+    clockTicksPerSecond: CLOCK_TICKS_PER_SECOND,
+  };
+  console.log(header(context));
+  const { cli, staleSources } = verifierCli();
+  if (staleSources.length > 0) {
+    console.log(
+      `  warning      ${staleSources.length} verifier source file(s) are newer than their build output ` +
+        `(e.g. ${staleSources[0]}): the figures are for the last build; rebuild with npx tsc -b packages/verifier`,
+    );
+  }
+  if (options.cpuProfileDir !== undefined) {
+    console.log(
+      `  profiling    the verifier writes a CPU profile into ${options.cpuProfileDir} (slower: not comparable)`,
+    );
+  }
+  console.log('');
+
+  // ---- the verifier ----
+  const directory = temporaryDirectory();
+  const { brand, brandsFile } = writeBenchBrand(directory);
+  const verifier = await startVerifier(cli, directory, brandsFile, options.cpuProfileDir);
+  failIfItDies(verifier);
+  console.log(`verifier ready at ${verifier.url} (child pid ${verifier.pid}, data in ${directory})`);
+  console.log(
+    `running ${options.concurrency} workers for ${options.warmupSeconds} s warm-up (discarded) + ` +
+      `${options.seconds} s measured…`,
+  );
+  const verifierCpu = cpuRecorder(verifier);
+  const eventLoop = new EventLoopProbe(verifier.url);
+  const verifierProgress = progressMeter(verifier);
+  const flowRun = await runFlows(
+    { url: verifier.url, brand },
+    { concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, measureMs: options.seconds * 1000 },
+    {
+      onWindowStart: () => {
+        verifierCpu.hooks.onWindowStart();
+        eventLoop.open();
+      },
+      onWindowEnd: () => {
+        verifierCpu.hooks.onWindowEnd();
+        eventLoop.close();
+      },
+      progressMs: PROGRESS_MS,
+      onProgress: ({ elapsedMs, phase, done, measured }) => {
+        const { rate, load } = verifierProgress(elapsedMs, done);
+        console.log(
+          `  [${(elapsedMs / 1000).toFixed(1).padStart(5)} s] ${phase === 'warmup' ? 'warm-up ' : 'measuring'}  ` +
+            `flows done ${String(done).padStart(6)} (in window ${measured}), now ${rate.toFixed(1)} flows/s${load}`,
+        );
+      },
+    },
+  );
+  const verifierWindow = { run: flowRun, cpu: verifierCpu.window(), eventLoopDelay: await eventLoop.result() };
+  await verifier.stop();
+
+  const verifierErrors = errorFigures(flowRun.errors, flowRun.allRequests);
+  if (flowRun.flows === 0 || verifierErrors.rate > ERROR_LIMIT) {
+    const partial = buildResults(context, verifierWindow, undefined);
+    console.log(`\n${verifierText(partial)}\n\n${errorsText('Errors (whole run)', verifierErrors)}`);
+    if (options.json) console.log(toJson(partial));
+    const reasons = [
+      ...(verifierErrors.rate > ERROR_LIMIT
+        ? [`${(verifierErrors.rate * 100).toFixed(2)} % of the verifier requests failed (limit ${ERROR_LIMIT * 100} %)`]
+        : []),
+      ...(flowRun.flows === 0 ? ['no flow completed in the measured window'] : []),
+    ];
+    console.error(
+      `\nFAILED: ${reasons.join(' and ')}: the figures above do not describe a working verifier. Baseline skipped.` +
+        (verifier.recentOutput() === '' ? '' : `\nLast verifier output:\n${verifier.recentOutput()}`),
+    );
+    return 1;
+  }
+
+  // ---- the bare node:http baseline ----
+  const bare = await startBaseline();
+  failIfItDies(bare);
+  console.log(
+    `\nbare node:http baseline ready at ${bare.url} (child pid ${bare.pid}): ${options.warmupSeconds} s warm-up, ` +
+      `then exactly ${flowRun.requests} requests…`,
+  );
+  const bareCpu = cpuRecorder(bare);
+  const bareProgress = progressMeter(bare);
+  const bareRun: BaselineResult = await runTrivialRequests(
+    bare.url,
+    { concurrency: options.concurrency, warmupMs: options.warmupSeconds * 1000, requests: flowRun.requests },
+    {
+      ...bareCpu.hooks,
+      progressMs: PROGRESS_MS,
+      onProgress: ({ elapsedMs, phase, done, measured }) => {
+        const { rate, load } = bareProgress(elapsedMs, done);
+        console.log(
+          `  [${(elapsedMs / 1000).toFixed(1).padStart(5)} s] ${phase === 'warmup' ? 'warm-up ' : 'measuring'}  ` +
+            `requests ${measured} of ${flowRun.requests}, now ${rate.toFixed(0)} requests/s${load}`,
+        );
+      },
+    },
+  );
+  await bare.stop();
+
+  // ---- results ----
+  const results = buildResults(context, verifierWindow, { run: bareRun, cpu: bareCpu.window() });
+  console.log(
+    [
+      '',
+      '='.repeat(100),
+      verifierText(results),
+      '',
+      baselineText(results),
+      '',
+      ratiosText(results),
+      '',
+      cpuText(results, context.machine.cpus, CLOCK_TICKS_PER_SECOND),
+      '',
+      errorsText('Verifier errors (whole run, warm-up included)', verifierErrors),
+      errorsText('Baseline errors', results.baseline?.errors ?? errorFigures(bareRun.errors, bareRun.allRequests)),
+      '='.repeat(100),
+    ].join('\n'),
+  );
+  if (options.json) console.log(toJson(results));
+  const bareErrors = results.baseline?.errors;
+  if (bareErrors !== undefined && bareErrors.rate > ERROR_LIMIT) {
+    console.error(`\nFAILED: ${(bareErrors.rate * 100).toFixed(2)} % of the baseline requests failed.`);
+    return 1;
+  }
+  return 0;
+}
+
+/** One line of JSON, numbers to 6 significant digits (the clock does not resolve more). */
+function toJson(results: unknown): string {
+  return JSON.stringify(results, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) && Number.isFinite(value)
+      ? Number(value.toPrecision(6))
+      : value,
+  );
+}
+
+/**
+ * The rate since the last progress line, and the cores the server, this process and everything
+ * else on the machine used meanwhile (so a disturbed interval shows as it happens).
+ */
+function progressMeter(server: ChildServer): (elapsedMs: number, done: number) => { rate: number; load: string } {
+  let last = { at: 0, done: 0, server: server.cpu()?.processMs, client: process.cpuUsage(), machine: machineBusyMs() };
+  return (elapsedMs, done) => {
+    const now = {
+      at: elapsedMs,
+      done,
+      server: server.cpu()?.processMs,
+      client: process.cpuUsage(),
+      machine: machineBusyMs(),
+    };
+    const seconds = (now.at - last.at) / 1000;
+    const clientMs = (now.client.user + now.client.system - last.client.user - last.client.system) / 1000;
+    let load = '';
+    if (
+      now.server !== undefined &&
+      last.server !== undefined &&
+      now.machine !== undefined &&
+      last.machine !== undefined
+    ) {
+      const serverMs = now.server - last.server;
+      const otherMs = now.machine - last.machine - serverMs - clientMs;
+      const cores = (ms: number) => (ms / 1000 / seconds).toFixed(2);
+      load = `; cores: server ${cores(serverMs)}, client ${cores(clientMs)}, others ${cores(Math.max(0, otherMs))}`;
+    }
+    const rate = (now.done - last.done) / seconds;
+    last = now;
+    return { rate, load };
+  };
+}
+
+/** Samples a child's CPU (and this process's) when the measured window opens and closes. */
+function cpuRecorder(server: ChildServer): {
+  hooks: Pick<WindowHooks, 'onWindowStart' | 'onWindowEnd'>;
+  window(): CpuWindow;
+} {
+  let start: CpuTimes | undefined;
+  let end: CpuTimes | undefined;
+  let clientStart: NodeJS.CpuUsage | undefined;
+  let clientUs = 0;
+  let machineStart: number | undefined;
+  let machineMs: number | undefined;
+  return {
+    hooks: {
+      onWindowStart: () => {
+        start = server.cpu();
+        machineStart = machineBusyMs();
+        clientStart = process.cpuUsage();
+      },
+      onWindowEnd: () => {
+        end = server.cpu();
+        const machineEnd = machineBusyMs();
+        const used = process.cpuUsage(clientStart);
+        clientUs = used.user + used.system;
+        machineMs = machineStart === undefined || machineEnd === undefined ? undefined : machineEnd - machineStart;
+      },
+    },
+    window: () => ({
+      server: start === undefined || end === undefined ? undefined : { start, end },
+      clientUs,
+      machineMs,
+    }),
+  };
+}
+
+function failIfItDies(server: ChildServer): void {
+  server.onUnexpectedExit = (description) => {
+    console.error(`\nFAILED: the ${server.name} exited during the run (${description}):\n${server.recentOutput()}`);
+    void cleanUp().finally(() => process.exit(1));
+  };
+}
+
+main()
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('\nFAILED:', error);
+      process.exitCode = 1;
+    },
+  )
+  .finally(() => cleanUp());
