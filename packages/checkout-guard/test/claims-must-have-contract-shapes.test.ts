@@ -3,32 +3,19 @@
  * a signed token lacking a contract claim, or carrying one of the wrong type, is refused as invalid_token
  * rather than passed to the checkout server half-formed (API.md "The order-verified token").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { describe, expect, it } from 'vitest';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { goodClaims, ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 const CONTRACT_CLAIMS = ['iss', 'aud', 'iat', 'nbf', 'exp', 'jti', 'sid', 'brand', 'order', 'phone_ref', 'amr'];
 
 describe('claim shapes', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
-  let keys: VerifierKeys;
-
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-    keys = createVerifierKeys(verifier.url);
-  });
-  afterAll(() => verifier.stop());
-
-  const verify = (token: string) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys });
+  const fx = useFakeVerifier();
+  const { verify } = fx;
 
   it.each(CONTRACT_CLAIMS)('refuses a token without %s', async (claim) => {
-    const error = await refusal(verify(await signToken(key, { omit: [claim] })));
+    const error = await refusal(verify(await signToken(fx.key, { omit: [claim] })));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toContain(`"${claim}"`);
   });
@@ -58,12 +45,12 @@ describe('claim shapes', () => {
   ];
 
   it.each(wrongTypes)('refuses %s', async (_label, overrides, claim) => {
-    const error = await refusal(verify(await signToken(key, { claims: goodClaims(overrides) })));
+    const error = await refusal(verify(await signToken(fx.key, { claims: goodClaims(overrides) })));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toContain(`"${claim}"`);
   });
 
   it('accepts the same token with every claim well formed (control)', async () => {
-    await expect(verify(await signToken(key))).resolves.toMatchObject({ amr: ['sms'], phone_ref: 'pr_4f2a9c' });
+    await expect(verify(await signToken(fx.key))).resolves.toMatchObject({ amr: ['sms'], phone_ref: 'pr_4f2a9c' });
   });
 });

@@ -4,36 +4,32 @@
  * and a good one is redeemed exactly once. Misconfiguration fails at construction (OWASP ASVS 5.0 V13.1,
  * secure configuration; V12.3.1 TLS to back-end services).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrderGuard, type OrderGuard } from '../src/index.js';
-import { FakeVerifier, SECRET_KEY } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { SECRET_KEY } from './support/fake-verifier.js';
 import { refusal } from './support/refusal.js';
 import { AUDIENCE, goodClaims, ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('the order guard', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
   let guard: OrderGuard;
 
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
+  beforeAll(() => {
     // issuer defaults to the verifier URL (a trailing slash is not part of it).
     guard = createOrderGuard({ verifierUrl: `${verifier.url}/`, audience: AUDIENCE, secretKey: SECRET_KEY });
   });
   beforeEach(() => {
     verifier.redemptionRequests = [];
   });
-  afterAll(() => verifier.stop());
 
   const token = (claims: Record<string, unknown> = {}) =>
-    signToken(key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
+    signToken(fx.key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
 
   it('accepts a good token once and returns its claims', async () => {
     const claims = goodClaims({ iss: verifier.issuer });
-    const t = await signToken(key, { claims });
+    const t = await signToken(fx.key, { claims });
     await expect(guard.accept(t, ORDER)).resolves.toEqual(claims);
     expect(verifier.redemptionRequests).toHaveLength(1);
     expect((await refusal(guard.accept(t, ORDER))).code).toBe('already_redeemed');

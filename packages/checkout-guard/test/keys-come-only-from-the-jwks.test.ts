@@ -6,32 +6,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
 import { createTestKey, type TestKey } from './support/keys.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('keys come only from the verifier JWKS', () => {
-  const verifier = new FakeVerifier();
-  let legit: TestKey;
+  const fx = useFakeVerifier({ kid: 'legit' });
+  const { verify } = fx;
   let attacker: TestKey;
-  let keys: VerifierKeys;
   let attackerServer: Server;
   let attackerUrl: string;
   let attackerRequests = 0;
 
   beforeAll(async () => {
-    legit = await createTestKey('ES256', 'legit');
     attacker = await createTestKey('ES256', 'attacker');
-    await verifier.start();
-    verifier.keys = [legit.publicJwk];
-    keys = createVerifierKeys(verifier.url);
     // A JWKS the attacker controls, serving the attacker's key under both kids.
     attackerServer = createServer((_req, res) => {
       attackerRequests += 1;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [attacker.publicJwk, { ...attacker.publicJwk, kid: legit.kid }] }));
+      res.end(JSON.stringify({ keys: [attacker.publicJwk, { ...attacker.publicJwk, kid: fx.key.kid }] }));
     });
     await new Promise<void>((resolve) => attackerServer.listen(0, '127.0.0.1', resolve));
     attackerUrl = `http://127.0.0.1:${(attackerServer.address() as AddressInfo).port}/jwks.json`;
@@ -39,13 +33,10 @@ describe('keys come only from the verifier JWKS', () => {
   afterAll(async () => {
     attackerServer.closeAllConnections();
     await new Promise((resolve) => attackerServer.close(resolve));
-    await verifier.stop();
   });
 
-  const verify = (token: string) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys });
-
   it('accepts a token signed with the published key (control)', async () => {
-    await expect(verify(await signToken(legit))).resolves.toMatchObject({ order: ORDER });
+    await expect(verify(await signToken(fx.key))).resolves.toMatchObject({ order: ORDER });
   });
 
   it('refuses a token signed with a key whose kid the JWKS does not have', async () => {
@@ -55,7 +46,7 @@ describe('keys come only from the verifier JWKS', () => {
   });
 
   it('refuses a token that carries its own "jwk" header with the attacker key', async () => {
-    for (const kid of [attacker.kid, legit.kid]) {
+    for (const kid of [attacker.kid, fx.key.kid]) {
       const token = await signToken(attacker, { header: { kid, jwk: attacker.publicJwk } });
       const error = await refusal(verify(token));
       expect(error.code).toBe('invalid_token');
@@ -65,7 +56,7 @@ describe('keys come only from the verifier JWKS', () => {
 
   it('refuses a token whose "jku" or "x5u" points to the attacker JWKS, without fetching it', async () => {
     for (const name of ['jku', 'x5u']) {
-      for (const kid of [attacker.kid, legit.kid]) {
+      for (const kid of [attacker.kid, fx.key.kid]) {
         const token = await signToken(attacker, { header: { kid, [name]: attackerUrl } });
         const error = await refusal(verify(token));
         expect(error.code).toBe('invalid_token');
@@ -81,7 +72,7 @@ describe('keys come only from the verifier JWKS', () => {
   });
 
   it('refuses a token without kid (every verifier key has one)', async () => {
-    const error = await refusal(verify(await signToken(legit, { header: { kid: undefined } })));
+    const error = await refusal(verify(await signToken(fx.key, { header: { kid: undefined } })));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toMatch(/kid/);
   });

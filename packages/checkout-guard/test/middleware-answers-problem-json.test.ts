@@ -9,13 +9,13 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrderGuard, requireVerifiedOrder, type Order } from '../src/index.js';
-import { FakeVerifier, SECRET_KEY } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { SECRET_KEY } from './support/fake-verifier.js';
 import { AUDIENCE, goodClaims, ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('requireVerifiedOrder middleware', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
   let server: Server;
   let shop: string;
   let handled: unknown[] = [];
@@ -26,9 +26,6 @@ describe('requireVerifiedOrder middleware', () => {
   ]);
 
   beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
     const guard = createOrderGuard({ verifierUrl: verifier.url, audience: AUDIENCE, secretKey: SECRET_KEY });
 
     const options = {
@@ -81,11 +78,10 @@ describe('requireVerifiedOrder middleware', () => {
   afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
-    await verifier.stop();
   });
 
   const token = (claims: Record<string, unknown> = {}) =>
-    signToken(key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
+    signToken(fx.key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
   const post = (path: string, body: unknown) =>
     fetch(`${shop}${path}`, {
       method: 'POST',
@@ -95,7 +91,7 @@ describe('requireVerifiedOrder middleware', () => {
 
   it('calls next() with the claims in res.locals.orderVerification', async () => {
     const claims = goodClaims({ iss: verifier.issuer });
-    const response = await post('/orders', { cartId: 'cart-1', otpToken: await signToken(key, { claims }) });
+    const response = await post('/orders', { cartId: 'cart-1', otpToken: await signToken(fx.key, { claims }) });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ accepted: true, verification: claims });
     expect(handled).toEqual([claims]);

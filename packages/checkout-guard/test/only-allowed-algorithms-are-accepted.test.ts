@@ -3,44 +3,35 @@
  * (only allowlisted algorithms, "none" never). Only ES256 and EdDSA are accepted, whatever the token says.
  */
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestKey } from './support/keys.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, segment, signToken } from './support/tokens.js';
+import { goodClaims, ORDER, segment, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('the algorithm allowlist', () => {
-  const verifier = new FakeVerifier();
-  let es256: TestKey;
+  const fx = useFakeVerifier({ kid: 'k-es256' });
+  const { verify } = fx;
   let es384: TestKey;
   let rs256: TestKey;
-  let keys: VerifierKeys;
 
   beforeAll(async () => {
-    es256 = await createTestKey('ES256', 'k-es256');
     // Published in the JWKS on purpose: a key being known must not make its algorithm acceptable.
-    es384 = await createTestKey('ES384', 'k-es384');
-    rs256 = await createTestKey('RS256', 'k-rs256');
-    await verifier.start();
-    verifier.keys = [es256.publicJwk, es384.publicJwk, rs256.publicJwk];
-    keys = createVerifierKeys(verifier.url);
+    es384 = await fx.publish('ES384', 'k-es384');
+    rs256 = await fx.publish('RS256', 'k-rs256');
   });
-  afterAll(() => verifier.stop());
-
-  const verify = (token: string) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys });
 
   it('accepts the same claims signed with ES256 (control)', async () => {
-    await expect(verify(await signToken(es256))).resolves.toMatchObject({ order: ORDER });
+    await expect(verify(await signToken(fx.key))).resolves.toMatchObject({ order: ORDER });
   });
 
   it('refuses an unsecured token (alg "none") with an empty signature', async () => {
-    const token = `${segment({ alg: 'none', typ: 'order-verified+jwt', kid: es256.kid })}.${segment(goodClaims())}.`;
+    const token = `${segment({ alg: 'none', typ: 'order-verified+jwt', kid: fx.key.kid })}.${segment(goodClaims())}.`;
     expect((await refusal(verify(token))).code).toBe('invalid_token');
   });
 
   it('refuses alg "none" with a signature segment present', async () => {
-    const header = segment({ alg: 'none', typ: 'order-verified+jwt', kid: es256.kid });
+    const header = segment({ alg: 'none', typ: 'order-verified+jwt', kid: fx.key.kid });
     const token = `${header}.${segment(goodClaims())}.c2lnbmF0dXJl`;
     const error = await refusal(verify(token));
     expect(error.code).toBe('invalid_token');
@@ -48,9 +39,9 @@ describe('the algorithm allowlist', () => {
   });
 
   it('refuses HS256 signed with the verifier public key bytes as the HMAC secret (key confusion)', async () => {
-    for (const secret of [es256.publicPem, JSON.stringify(es256.publicJwk)]) {
+    for (const secret of [fx.key.publicPem, JSON.stringify(fx.key.publicJwk)]) {
       const token = await new SignJWT(goodClaims())
-        .setProtectedHeader({ alg: 'HS256', typ: 'order-verified+jwt', kid: es256.kid })
+        .setProtectedHeader({ alg: 'HS256', typ: 'order-verified+jwt', kid: fx.key.kid })
         .sign(new TextEncoder().encode(secret));
       const error = await refusal(verify(token));
       expect(error.code).toBe('invalid_token');
@@ -67,9 +58,9 @@ describe('the algorithm allowlist', () => {
   });
 
   it('refuses a token that claims EdDSA but is signed with the ES256 key', async () => {
-    const token = await signToken(es256);
+    const token = await signToken(fx.key);
     const [, payload, signature] = token.split('.');
-    const forged = `${segment({ alg: 'EdDSA', typ: 'order-verified+jwt', kid: es256.kid })}.${payload}.${signature}`;
+    const forged = `${segment({ alg: 'EdDSA', typ: 'order-verified+jwt', kid: fx.key.kid })}.${payload}.${signature}`;
     expect((await refusal(verify(forged))).code).toBe('invalid_token');
   });
 });

@@ -4,34 +4,22 @@
  * oversized input are refused before any key is looked up.
  */
 import { FlattenedSign, GeneralSign } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { describe, expect, it } from 'vitest';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, segment, signToken } from './support/tokens.js';
+import { goodClaims, ORDER, segment, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('compact serialisation only', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
-  let keys: VerifierKeys;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
 
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-    keys = createVerifierKeys(verifier.url);
-  });
-  afterAll(() => verifier.stop());
-
-  const verify = (token: unknown) =>
-    verifyOrderToken(token as string, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys });
+  const verify = (token: unknown) => fx.verify(token as string);
   const payload = () => new TextEncoder().encode(JSON.stringify(goodClaims()));
 
   it('refuses a validly signed flattened JSON serialisation', async () => {
     const jws = await new FlattenedSign(payload())
-      .setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: key.kid })
-      .sign(key.privateKey);
+      .setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: fx.key.kid })
+      .sign(fx.key.privateKey);
     const error = await refusal(verify(JSON.stringify(jws)));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toMatch(/compact serialisation/);
@@ -40,21 +28,23 @@ describe('compact serialisation only', () => {
 
   it('refuses a validly signed general JSON serialisation', async () => {
     const sign = new GeneralSign(payload());
-    sign.addSignature(key.privateKey).setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: key.kid });
+    sign
+      .addSignature(fx.key.privateKey)
+      .setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: fx.key.kid });
     const error = await refusal(verify(JSON.stringify(await sign.sign())));
     expect(error.message).toMatch(/compact serialisation/);
   });
 
   it('refuses a parsed JSON object passed instead of a string', async () => {
     const jws = await new FlattenedSign(payload())
-      .setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: key.kid })
-      .sign(key.privateKey);
+      .setProtectedHeader({ alg: 'ES256', typ: 'order-verified+jwt', kid: fx.key.kid })
+      .sign(fx.key.privateKey);
     expect((await refusal(verify(jws))).message).toMatch(/must be a string/);
   });
 
   it('refuses five segments (JWE), two segments, whitespace and non-base64url characters', async () => {
-    const good = await signToken(key);
-    const h = segment({ alg: 'ES256', typ: 'order-verified+jwt', kid: key.kid });
+    const good = await signToken(fx.key);
+    const h = segment({ alg: 'ES256', typ: 'order-verified+jwt', kid: fx.key.kid });
     for (const token of [
       `${good}.AAAA.BBBB`,
       good.split('.').slice(0, 2).join('.'),
@@ -68,11 +58,11 @@ describe('compact serialisation only', () => {
   });
 
   it('refuses a token longer than 8192 characters', async () => {
-    const big = await signToken(key, { claims: goodClaims({ padding: 'x'.repeat(9000) }) });
+    const big = await signToken(fx.key, { claims: goodClaims({ padding: 'x'.repeat(9000) }) });
     expect((await refusal(verify(big))).message).toMatch(/longer than 8192/);
   });
 
   it('accepts the compact form (control)', async () => {
-    await expect(verify(await signToken(key))).resolves.toMatchObject({ order: ORDER });
+    await expect(verify(await signToken(fx.key))).resolves.toMatchObject({ order: ORDER });
   });
 });

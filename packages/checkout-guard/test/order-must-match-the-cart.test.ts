@@ -3,29 +3,21 @@
  * other data): the order bound in the token must equal the cart's { id, amount, currency } exactly, amounts
  * being integers in minor units. Any difference is order_mismatch, naming the field.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, OrderTokenError, verifyOrderToken, type Order, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OrderTokenError, type Order } from '../src/index.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('order binding', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
-  let keys: VerifierKeys;
+  const fx = useFakeVerifier();
   let token: string;
 
   beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-    keys = createVerifierKeys(verifier.url);
-    token = await signToken(key); // bound to ORDER: ord_1001, 4999, EUR
+    token = await signToken(fx.key); // bound to ORDER: ord_1001, 4999, EUR
   });
-  afterAll(() => verifier.stop());
 
-  const verify = (order: Order) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order, keys });
+  const verify = (order: Order) => fx.verify(token, { order });
 
   it('accepts the cart the token was issued for (control)', async () => {
     await expect(verify({ id: 'ord_1001', amount: 4999, currency: 'EUR' })).resolves.toMatchObject({ order: ORDER });

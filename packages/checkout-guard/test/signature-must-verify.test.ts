@@ -3,34 +3,25 @@
  * signature before any content is trusted): a changed payload or header, or a signature by another key under
  * a published kid, is refused.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestKey, type TestKey } from './support/keys.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, segment, signToken, splitToken } from './support/tokens.js';
+import { goodClaims, ORDER, segment, signToken, splitToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('signature integrity', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
+  const fx = useFakeVerifier();
   let edKey: TestKey;
-  let keys: VerifierKeys;
 
   beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    edKey = await createTestKey('EdDSA', 'k2');
-    await verifier.start();
-    verifier.keys = [key.publicJwk, edKey.publicJwk];
-    keys = createVerifierKeys(verifier.url);
+    edKey = await fx.publish('EdDSA', 'k2');
   });
-  afterAll(() => verifier.stop());
 
-  const verify = (token: string, order = ORDER) =>
-    verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order, keys });
+  const verify = (token: string, order = ORDER) => fx.verify(token, { order });
 
   it('refuses a payload changed after signing (amount lowered to match a cheaper cart)', async () => {
     const claims = goodClaims({ order: { ...ORDER, amount: 99_900 } });
-    const [header, , signature] = splitToken(await signToken(key, { claims }));
+    const [header, , signature] = splitToken(await signToken(fx.key, { claims }));
     const tampered = `${header}.${segment({ ...claims, order: ORDER })}.${signature}`;
     const error = await refusal(verify(tampered));
     expect(error.code).toBe('invalid_token');
@@ -45,23 +36,23 @@ describe('signature integrity', () => {
   });
 
   it('refuses a header changed after signing', async () => {
-    const [, payload, signature] = splitToken(await signToken(key));
-    const header = segment({ alg: 'ES256', typ: 'order-verified+jwt', kid: key.kid, extra: 1 });
+    const [, payload, signature] = splitToken(await signToken(fx.key));
+    const header = segment({ alg: 'ES256', typ: 'order-verified+jwt', kid: fx.key.kid, extra: 1 });
     const error = await refusal(verify(`${header}.${payload}.${signature}`));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toMatch(/signature/);
   });
 
   it('refuses a token signed by another key under a published kid', async () => {
-    const attacker = await createTestKey('ES256', key.kid);
+    const attacker = await createTestKey('ES256', fx.key.kid);
     const error = await refusal(verify(await signToken(attacker)));
     expect(error.code).toBe('invalid_token');
     expect(error.message).toMatch(/signature/);
   });
 
   it('refuses a token whose signature was cut off or swapped', async () => {
-    const [header, payload] = splitToken(await signToken(key));
-    const [, , otherSignature] = splitToken(await signToken(key));
+    const [header, payload] = splitToken(await signToken(fx.key));
+    const [, , otherSignature] = splitToken(await signToken(fx.key));
     expect((await refusal(verify(`${header}.${payload}.${otherSignature}`))).code).toBe('invalid_token');
     expect((await refusal(verify(`${header}.${payload}.AAAA`))).code).toBe('invalid_token');
   });

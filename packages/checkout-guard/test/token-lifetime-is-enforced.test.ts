@@ -3,35 +3,26 @@
  * claims) and OWASP ASVS 5.0 V9.2.1 (token validity period checked): an expired, not-yet-valid, too old or
  * too long-lived token is refused; the clock tolerance is bounded (at most 60 s) and refused at construction.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrderGuard, createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier, SECRET_KEY } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { describe, expect, it } from 'vitest';
+import { createOrderGuard } from '../src/index.js';
+import { SECRET_KEY } from './support/fake-verifier.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { AUDIENCE, goodClaims, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 const T = 1_800_000_000;
 const at = (seconds: number) => new Date(seconds * 1000);
 
 describe('token lifetime', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
-  let keys: VerifierKeys;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
 
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-    keys = createVerifierKeys(verifier.url);
-  });
-  afterAll(() => verifier.stop());
-
-  const sign = (claims: Record<string, unknown>) => signToken(key, { claims: goodClaims(claims) });
+  const sign = (claims: Record<string, unknown>) => signToken(fx.key, { claims: goodClaims(claims) });
   const verify = (
     token: string,
     now: Date,
     extra: { clockToleranceSeconds?: number; maxTokenAgeSeconds?: number } = {},
-  ) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys, now, ...extra });
+  ) => fx.verify(token, { now, ...extra });
 
   it('accepts a token inside its lifetime (control)', async () => {
     const token = await sign({ iat: T, nbf: T, exp: T + 300 });

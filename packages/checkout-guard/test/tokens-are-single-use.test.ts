@@ -5,31 +5,26 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createOrderGuard, OrderTokenError, redeemOrderToken } from '../src/index.js';
-import { FakeVerifier, SECRET_KEY } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { SECRET_KEY } from './support/fake-verifier.js';
+import { createTestKey } from './support/keys.js';
 import { refusal } from './support/refusal.js';
 import { AUDIENCE, goodClaims, ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('redemption', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
 
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-  });
   beforeEach(() => {
     verifier.redemptionOverride = undefined;
     verifier.hangRedemptions = false;
     verifier.redemptionRequests = [];
   });
-  afterAll(() => verifier.stop());
 
   const token = (claims: Record<string, unknown> = {}) =>
-    signToken(key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
+    signToken(fx.key, { claims: goodClaims({ iss: verifier.issuer, ...claims }) });
   const redeem = (t: string, options: { order?: typeof ORDER; secretKey?: string; timeoutMs?: number } = {}) =>
     redeemOrderToken(t, { verifierUrl: verifier.url, secretKey: SECRET_KEY, ...options });
 
@@ -63,7 +58,7 @@ describe('redemption', () => {
   });
 
   it('maps 401 invalid_token and 422 order_mismatch from the verifier', async () => {
-    const forged = await signToken(await createTestKey('ES256', key.kid), {
+    const forged = await signToken(await createTestKey('ES256', fx.key.kid), {
       claims: goodClaims({ iss: verifier.issuer }),
     });
     expect((await refusal(redeem(forged))).code).toBe('invalid_token');

@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken, type VerifierKeys } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
-import { AUDIENCE, goodClaims, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestKey } from './support/keys.js';
+import { goodClaims, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('a valid order-verified token', () => {
-  const verifier = new FakeVerifier();
-  let es256: TestKey;
+  const fx = useFakeVerifier({ kid: 'k-es256' });
+  const { verifier, verify } = fx;
   let ed25519: TestKey;
-  let keys: VerifierKeys;
 
   beforeAll(async () => {
-    es256 = await createTestKey('ES256', 'k-es256');
-    ed25519 = await createTestKey('EdDSA', 'k-ed25519');
-    await verifier.start();
-    verifier.keys = [es256.publicJwk, ed25519.publicJwk];
-    keys = createVerifierKeys(verifier.url);
+    ed25519 = await fx.publish('EdDSA', 'k-ed25519');
   });
-  afterAll(() => verifier.stop());
-
-  const verify = (token: string) => verifyOrderToken(token, { issuer: ISSUER, audience: AUDIENCE, order: ORDER, keys });
 
   it('signed with ES256 gives its claims', async () => {
     const claims = goodClaims();
-    await expect(verify(await signToken(es256, { claims }))).resolves.toEqual(claims);
+    await expect(verify(await signToken(fx.key, { claims }))).resolves.toEqual(claims);
   });
 
   it('signed with Ed25519 (alg EdDSA) gives its claims', async () => {
@@ -33,15 +24,15 @@ describe('a valid order-verified token', () => {
 
   it('gives only the contract claims, not extra ones the token carries', async () => {
     const claims = goodClaims();
-    const result = await verify(await signToken(es256, { claims: { ...claims, role: 'admin' } }));
+    const result = await verify(await signToken(fx.key, { claims: { ...claims, role: 'admin' } }));
     expect(result).toEqual(claims);
     expect(result).not.toHaveProperty('role');
   });
 
   it('fetches the JWKS from {verifierUrl}/.well-known/jwks.json once and reuses it', async () => {
     const before = verifier.jwksRequests;
-    for (let i = 0; i < 5; i += 1) await verify(await signToken(i % 2 ? es256 : ed25519));
-    expect(keys.jwksUrl.href).toBe(`${verifier.url}/.well-known/jwks.json`);
+    for (let i = 0; i < 5; i += 1) await verify(await signToken(i % 2 ? fx.key : ed25519));
+    expect(fx.keys.jwksUrl.href).toBe(`${verifier.url}/.well-known/jwks.json`);
     expect(verifier.jwksRequests - before).toBe(0);
     expect(verifier.jwksRequests).toBe(1);
   });

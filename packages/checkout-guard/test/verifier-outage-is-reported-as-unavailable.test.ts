@@ -4,34 +4,22 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createVerifierKeys, verifyOrderToken } from '../src/index.js';
-import { FakeVerifier } from './support/fake-verifier.js';
-import { createTestKey, type TestKey } from './support/keys.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createVerifierKeys } from '../src/index.js';
 import { refusal } from './support/refusal.js';
-import { AUDIENCE, ISSUER, ORDER, signToken } from './support/tokens.js';
+import { ORDER, signToken } from './support/tokens.js';
+import { useFakeVerifier } from './support/use-fake-verifier.js';
 
 describe('verifier outage', () => {
-  const verifier = new FakeVerifier();
-  let key: TestKey;
+  const fx = useFakeVerifier();
+  const { verifier } = fx;
 
-  beforeAll(async () => {
-    key = await createTestKey('ES256', 'k1');
-    await verifier.start();
-    verifier.keys = [key.publicJwk];
-  });
   beforeEach(() => {
     verifier.jwksStatus = 200;
   });
-  afterAll(() => verifier.stop());
 
   const verifyWith = async (url: string, options = {}) =>
-    verifyOrderToken(await signToken(key), {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      order: ORDER,
-      keys: createVerifierKeys(url, options),
-    });
+    fx.verify(await signToken(fx.key), { keys: createVerifierKeys(url, options) });
 
   it('answers verifier_unavailable when the JWKS endpoint fails', async () => {
     verifier.jwksStatus = 500;

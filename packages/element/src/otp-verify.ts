@@ -20,6 +20,11 @@ const FOCUS_SELECTORS: Record<FocusTarget, string> = {
   restart: '#restart',
 };
 
+/** A field is described by its hint and, while it is invalid, by the error message too. */
+function describedBy(hintId: string, invalid: boolean): string {
+  return invalid ? `${hintId} error` : hintId;
+}
+
 interface View {
   fields: TemplateResult | typeof nothing;
   actions: TemplateResult | typeof nothing;
@@ -217,7 +222,7 @@ export class OtpVerify extends LitElement {
               inputmode="tel"
               .value=${live(phone.value)}
               aria-invalid=${invalid ? 'true' : 'false'}
-              aria-describedby=${invalid ? 'phone-hint error' : 'phone-hint'}
+              aria-describedby=${describedBy('phone-hint', invalid)}
               @input=${this.#onPhoneInput}
             />
           </div>
@@ -249,7 +254,7 @@ export class OtpVerify extends LitElement {
             .value=${live(flow.code)}
             ?readonly=${flow.busy}
             aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${invalid ? 'code-hint error' : 'code-hint'}
+            aria-describedby=${describedBy('code-hint', invalid)}
             @input=${this.#onCodeInput}
           />
         </div>

@@ -27,6 +27,19 @@ export interface Session {
   tokenJti: string | null;
 }
 
+/** The progress fields of a session that has just been created: no code sent or tried, no token issued. */
+export const NEW_SESSION_PROGRESS: Readonly<
+  Pick<Session, 'codeHash' | 'codeKeyId' | 'codeExpiresAt' | 'lastSentAt' | 'sends' | 'attempts' | 'tokenJti'>
+> = Object.freeze({
+  codeHash: null,
+  codeKeyId: null,
+  codeExpiresAt: null,
+  lastSentAt: null,
+  sends: 0,
+  attempts: 0,
+  tokenJti: null,
+});
+
 const CLOSED_STATUSES: ReadonlySet<SessionStatus> = new Set(['verified', 'redeemed', 'locked', 'expired', 'blocked']);
 
 /** The status a reader sees: an open session past its lifetime is expired, whatever the row says. */

@@ -29,6 +29,11 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 const sessionId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
 
+/** A GET that takes nothing, answers 200 without a JSON schema and has no problem responses. */
+const plainGet = (summary: string, description: string): Record<string, Operation> => ({
+  get: { summary, success: { status: 200, description }, errors: [] },
+});
+
 const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }>> = {
   '/v1/sessions': {
     post: {
@@ -127,32 +132,12 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       errors: ['unknown_brand'],
     },
   },
-  '/.well-known/jwks.json': {
-    get: { summary: 'Public signing keys', success: { status: 200, description: 'JWK set' }, errors: [] },
-  },
-  '/v1/openapi.json': {
-    get: { summary: 'This OpenAPI document', success: { status: 200, description: 'OpenAPI 3.1' }, errors: [] },
-  },
-  '/healthz': {
-    get: { summary: 'Liveness', success: { status: 200, description: 'The process answers' }, errors: [] },
-  },
-  '/readyz': {
-    get: {
-      summary: 'Readiness: the store answers (503 when it does not)',
-      success: { status: 200, description: 'Ready' },
-      errors: [],
-    },
-  },
-  '/metrics': {
-    get: { summary: 'Prometheus metrics (text format)', success: { status: 200, description: 'Metrics' }, errors: [] },
-  },
-  '/dev/inbox': {
-    get: {
-      summary: 'Dev mode only: the dev inbox page (HTML)',
-      success: { status: 200, description: 'HTML page' },
-      errors: [],
-    },
-  },
+  '/.well-known/jwks.json': plainGet('Public signing keys', 'JWK set'),
+  '/v1/openapi.json': plainGet('This OpenAPI document', 'OpenAPI 3.1'),
+  '/healthz': plainGet('Liveness', 'The process answers'),
+  '/readyz': plainGet('Readiness: the store answers (503 when it does not)', 'Ready'),
+  '/metrics': plainGet('Prometheus metrics (text format)', 'Metrics'),
+  '/dev/inbox': plainGet('Dev mode only: the dev inbox page (HTML)', 'HTML page'),
   '/dev/inbox/messages': {
     get: {
       summary: 'Dev mode only: messages the dev inbox received',

@@ -1,7 +1,7 @@
 import type { CreateSessionRequest, CreateSessionResponse } from '@otp-verify/protocol';
 import type { Brand } from '../config/brands.js';
 import { VerificationError } from '../domain/errors.js';
-import type { Session } from '../domain/session.js';
+import { NEW_SESSION_PROGRESS, type Session } from '../domain/session.js';
 import { hashClientSecret } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
 import { resolvePhone } from './resolve-phone.js';
@@ -40,13 +40,7 @@ export async function createSession(
     policy: brand.effectivePolicy,
     createdAt: now,
     expiresAt: now + brand.effectivePolicy.sessionLifetimeSeconds * 1000,
-    codeHash: null,
-    codeKeyId: null,
-    codeExpiresAt: null,
-    lastSentAt: null,
-    sends: 0,
-    attempts: 0,
-    tokenJti: null,
+    ...NEW_SESSION_PROGRESS,
   };
   context.store.insertSession(session);
   context.metrics.sessionsCreated.inc({ brand: brand.id });

@@ -1,4 +1,4 @@
-import type { Session } from '../../src/domain/session.js';
+import { NEW_SESSION_PROGRESS, type Session } from '../../src/domain/session.js';
 import { DEFAULT_POLICY } from '../../src/domain/policy.js';
 import { CLOCK_START } from './clock.js';
 
@@ -22,13 +22,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     policy: { ...DEFAULT_POLICY },
     createdAt,
     expiresAt: createdAt + DEFAULT_POLICY.sessionLifetimeSeconds * 1000,
-    codeHash: null,
-    codeKeyId: null,
-    codeExpiresAt: null,
-    lastSentAt: null,
-    sends: 0,
-    attempts: 0,
-    tokenJti: null,
+    ...NEW_SESSION_PROGRESS,
     ...overrides,
   };
 }
