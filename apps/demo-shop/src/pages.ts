@@ -13,7 +13,7 @@ function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
         <link rel="icon" href="data:," />
-    <link rel="stylesheet" href="/assets/shop.css" />
+        <link rel="stylesheet" href="/assets/shop.css" />
         ${brand && html`<link rel="stylesheet" href="/themes/${brand.id}/theme.css" />`}
         ${brand && html`<script src="/assets/otp-verify.iife.js" defer></script>`}
       </head>
