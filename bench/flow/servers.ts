@@ -31,6 +31,13 @@ export function writeBenchBrand(directory: string): { brand: BenchBrand; brandsF
     secretKey: `sk_bench_${randomBytes(24).toString('base64url')}`,
   };
   const file = {
+    // One brand and one client IP drive ~300 flows/s, each to a fresh number: only the per-IP and the
+    // per-brand/global budgets need room. The per-phone and wrong-code limits keep their defaults.
+    limits: {
+      sendsPerIp: [{ max: 100_000_000, windowSeconds: 3_600 }],
+      sendsPerBrand: [{ max: 100_000_000, windowSeconds: 3_600 }],
+      sendsGlobal: [{ max: 100_000_000, windowSeconds: 3_600 }],
+    },
     brands: [
       {
         id: brand.id,

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { CheckoutPage } from '../support/checkout-page.js';
 import { expect, test } from '../support/fixtures.js';
 

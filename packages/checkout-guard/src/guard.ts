@@ -1,5 +1,6 @@
 import type { Order, OrderTokenClaims } from '@otp-verify/protocol';
 import { OrderTokenError } from './errors.js';
+import type { JtiStore } from './jti-store.js';
 import { createVerifierKeys, type VerifierKeys } from './keys.js';
 import { assertCartOrder } from './order-binding.js';
 import { checkSecretKey, checkTimeoutMs, redeemOrderToken } from './redeem.js';
@@ -8,15 +9,13 @@ import { clockToleranceSeconds, maxTokenAgeSeconds } from './time-options.js';
 import { parseVerifierUrl, verifierBase, type VerifierUrlOptions } from './verifier-url.js';
 import { verifyOrderToken } from './verify.js';
 
-export interface OrderGuardOptions extends VerifierUrlOptions {
+export interface OrderGuardBaseOptions extends VerifierUrlOptions {
   /** The verifier's public base URL, e.g. https://verify.example.com. */
   verifierUrl: string | URL;
   /** The expected `iss`. Default: verifierUrl without a trailing slash. */
   issuer?: string;
   /** This brand's checkout audience (the token's `aud`). */
   audience: string;
-  /** The brand's secret key (`sk_…`), for the redemption call. */
-  secretKey: string;
   /** Accepted clock skew in seconds, 0-60. Default 30. */
   clockToleranceSeconds?: number;
   /** Oldest accepted token by `iat`, in seconds, 1-300. Default 300. */
@@ -29,10 +28,29 @@ export interface OrderGuardOptions extends VerifierUrlOptions {
   keys?: VerifierKeys;
 }
 
+/** Default: single use by redeeming the token at the verifier (`POST /v1/redemptions`), shared by all instances. */
+export interface OnlineRedemptionOptions {
+  /** The brand's secret key (`sk_…`), for the redemption call. */
+  secretKey: string;
+  jtiStore?: undefined;
+}
+
+/**
+ * Offline: single use by claiming the token's jti in a local store instead of redeeming it at the verifier.
+ * Tokens are still verified against the JWKS. The verifier's funnel does not learn the order was accepted, and
+ * only instances sharing the store refuse each other's replays.
+ */
+export interface LocalJtiStoreOptions {
+  jtiStore: JtiStore;
+  secretKey?: string;
+}
+
+export type OrderGuardOptions = OrderGuardBaseOptions & (OnlineRedemptionOptions | LocalJtiStoreOptions);
+
 export interface OrderGuard {
   /**
    * Accepts an order only with a valid, unused token bound to exactly this order: verifies it locally, then
-   * redeems it once at the verifier. Resolves with the claims; rejects with an OrderTokenError to answer the
+   * redeems it once at the verifier (or, with `jtiStore`, claims its jti in that store). Resolves with the claims; rejects with an OrderTokenError to answer the
    * client with, or a TypeError/Error for a bug or misconfiguration of the checkout server.
    */
   accept(token: string | undefined, order: Order): Promise<OrderTokenClaims>;
@@ -49,7 +67,11 @@ export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
   if (!isNonEmptyString(options.audience)) {
     throw new TypeError("checkout-guard: audience must be the brand's checkout audience (a non-empty string)");
   }
-  checkSecretKey(options.secretKey);
+  const jtiStore = options.jtiStore;
+  if (jtiStore !== undefined && typeof jtiStore?.claimOnce !== 'function') {
+    throw new TypeError('checkout-guard: jtiStore must have a claimOnce(jti, expiresAt) method');
+  }
+  if (jtiStore === undefined || options.secretKey !== undefined) checkSecretKey(options.secretKey);
   const clockTolerance = clockToleranceSeconds(options.clockToleranceSeconds);
   const maxTokenAge = maxTokenAgeSeconds(options.maxTokenAgeSeconds);
   const timeoutMs = checkTimeoutMs(options.timeoutMs);
@@ -76,9 +98,13 @@ export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
         clockToleranceSeconds: clockTolerance,
         maxTokenAgeSeconds: maxTokenAge,
       });
+      if (jtiStore !== undefined) {
+        await claimLocally(jtiStore, claims, clockTolerance);
+        return claims;
+      }
       const redeemed = await redeemOrderToken(token, {
         verifierUrl,
-        secretKey,
+        secretKey: secretKey as string,
         order,
         timeoutMs,
         ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
@@ -92,4 +118,23 @@ export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
       return claims;
     },
   };
+}
+
+/** Single use through the local store: remembered until the token can no longer pass `exp` + tolerance. */
+async function claimLocally(store: JtiStore, claims: OrderTokenClaims, clockTolerance: number): Promise<void> {
+  let claimed: boolean;
+  try {
+    claimed = await store.claimOnce(claims.jti, claims.exp + clockTolerance);
+  } catch (cause) {
+    throw new OrderTokenError(
+      'verifier_unavailable',
+      'The used-token store could not record the token; try again shortly',
+      {
+        cause,
+      },
+    );
+  }
+  if (claimed !== true) {
+    throw new OrderTokenError('already_redeemed', 'This order-verified token was already used for an order');
+  }
 }

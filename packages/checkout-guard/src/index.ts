@@ -11,7 +11,15 @@ export {
 export { createVerifierKeys, type VerifierKeys, type VerifierKeysOptions } from './keys.js';
 export { verifyOrderToken, type VerifyOrderTokenOptions } from './verify.js';
 export { redeemOrderToken, type RedeemOrderTokenOptions } from './redeem.js';
-export { createOrderGuard, type OrderGuard, type OrderGuardOptions } from './guard.js';
+export {
+  createOrderGuard,
+  type OrderGuard,
+  type OrderGuardOptions,
+  type OrderGuardBaseOptions,
+  type OnlineRedemptionOptions,
+  type LocalJtiStoreOptions,
+} from './guard.js';
+export { createMemoryJtiStore, JtiStoreFullError, type JtiStore, type MemoryJtiStoreOptions } from './jti-store.js';
 export { orderTokenProblem, type OrderTokenProblem } from './problem.js';
 export { requireVerifiedOrder, sendOrderTokenProblem, type RequireVerifiedOrderOptions } from './express.js';
 export type { VerifierUrlOptions } from './verifier-url.js';

@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_error: 500,
   delivery_unavailable: 503,
+  directory_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -55,6 +56,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal_error: 'Internal error',
   delivery_unavailable: 'The message could not be sent',
+  directory_unavailable: 'The brand’s customer directory could not be reached',
 };
 
 /** The `type` URI of a problem document (RFC 9457) for an error code. */

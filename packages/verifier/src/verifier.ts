@@ -11,11 +11,12 @@ import { ConfigError } from './config/config-error.js';
 import { loadOrCreateSecrets } from './config/secrets.js';
 import type { VerifierSettings } from './config/settings.js';
 import { devInboxProvider } from './delivery/dev-inbox.js';
+import { HttpCustomerDirectory } from './directory/customer-directory.js';
 import { CustomerTokenVerifier } from './directory/customer-token.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
-import { loadOrCreateSigningKeys } from './tokens/keystore.js';
+import { openSigningKeys } from './tokens/keystore.js';
 import type { VerifierContext } from './usecases/context.js';
 
 export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brandsFile'> {
@@ -23,6 +24,8 @@ export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' 
   brands: string | BrandRegistry;
   logger?: Logger;
   clock?: () => number;
+  /** How often the key directory is checked for rotated keys besides fs.watch; 0: never. Default 2000 ms. */
+  keyPollIntervalMs?: number;
 }
 
 export interface Verifier {
@@ -47,15 +50,28 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     store,
     brands,
     secrets: loadOrCreateSecrets(options.dataDir),
-    keys: await loadOrCreateSigningKeys(options.dataDir),
+    keys: await openSigningKeys(options.dataDir, {
+      alg: options.signingAlg ?? 'ES256',
+      clock,
+      logger,
+      ...(options.keyPollIntervalMs === undefined ? {} : { pollIntervalMs: options.keyPollIntervalMs }),
+    }),
     provider: devInboxProvider(store),
-    customerTokens: new CustomerTokenVerifier(brands.all()),
+    customerTokens: new CustomerTokenVerifier(brands.all(), clock),
+    customerDirectory: new HttpCustomerDirectory(brands.all()),
     metrics: createMetrics(),
     clock,
     randomInt: (max) => randomInt(max),
     randomId: (prefix) => `${prefix}${randomBytes(24).toString('base64url')}`,
   };
-  return { app: createApp(context, { mode: options.mode, logger }), context, close: () => store.close() };
+  return {
+    app: createApp(context, { mode: options.mode, logger, trustProxy: options.trustProxy ?? false }),
+    context,
+    close: () => {
+      context.keys.close();
+      store.close();
+    },
+  };
 }
 
 export interface RunningVerifier extends Verifier {

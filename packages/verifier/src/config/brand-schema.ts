@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import { brandIdSchema, channelSchema, countrySchema, localeSchema } from '@otp-verify/protocol';
 import { POLICY_BOUNDS } from '../domain/policy.js';
+import { brandLimitsSchema, limitsSchema, refineBrandLimits } from './limits-schema.js';
 
 const originSchema = z.string().refine((value) => {
   try {
@@ -16,6 +17,11 @@ const brandCountrySchema = countrySchema.refine(
   (code) => isSupportedCountry(code),
   'a country with phone numbering rules (ISO 3166-1 alpha-2, e.g. GB, not UK)',
 );
+
+const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
+
+/** Asymmetric ID token algorithms a brand's customer-auth issuer may use (RFC 8725 2.1: an allowlist). */
+export const CUSTOMER_TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'] as const;
 
 const boundedInteger = (name: keyof typeof POLICY_BOUNDS) => {
   const { min, max } = POLICY_BOUNDS[name];
@@ -59,10 +65,27 @@ export const brandConfigSchema = z
       .strictObject({
         issuer: z.url(),
         audience: z.string().min(1),
-        jwksUri: z.url().optional(),
+        jwksUri: httpUrlSchema.optional(),
+        /** The ID token algorithms accepted; never `none` or a symmetric one. */
+        algorithms: z.array(z.enum(CUSTOMER_TOKEN_ALGORITHMS)).min(1).optional(),
+        jwksTimeoutMs: z.number().int().min(100).max(10_000).default(3000),
+      })
+      .optional(),
+    directory: z
+      .strictObject({
+        url: httpUrlSchema,
+        method: z.enum(['GET', 'POST']).default('POST'),
+        timeoutMs: z.number().int().min(100).max(10_000).default(2000),
+        retries: z.number().int().min(0).max(3).default(1),
+        headers: z
+          .record(z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an HTTP header name'), z.string().max(4096))
+          .refine((headers) => Object.keys(headers).length <= 16, 'at most 16 headers')
+          .optional(),
       })
       .optional(),
     policy: policyOverridesSchema.default({}),
+    /** Tighter shared limits and the brand's own send budget (config/limits-schema.ts). */
+    limits: brandLimitsSchema.optional(),
   })
   .refine((brand) => brand.countries.includes(brand.defaultCountry), {
     path: ['defaultCountry'],
@@ -70,7 +93,8 @@ export const brandConfigSchema = z
   });
 
 export const brandsFileSchema = z
-  .strictObject({ brands: z.array(brandConfigSchema).min(1) })
+  .strictObject({ limits: limitsSchema.optional(), brands: z.array(brandConfigSchema).min(1) })
+  .superRefine(refineBrandLimits)
   .superRefine((file, context) => {
     const seen = new Set<string>();
     const keyOwners = new Map<string, string>();

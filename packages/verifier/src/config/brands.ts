@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import type { BrandSettings } from '@otp-verify/protocol';
 import { DEFAULT_POLICY } from '../domain/policy.js';
 import type { VerificationPolicy } from '../domain/policy.js';
+import type { LimitRules } from '../domain/limits.js';
+import { effectiveLimits } from '../domain/limits.js';
+import { fileWideLimits } from './limits-schema.js';
 import { phoneMetadataFor } from '../directory/phone-metadata.js';
 import type { BrandConfig } from './brand-schema.js';
 import { brandsFileSchema } from './brand-schema.js';
@@ -10,6 +13,8 @@ import { ConfigError, describeIssues } from './config-error.js';
 
 export interface Brand extends BrandConfig {
   effectivePolicy: VerificationPolicy;
+  /** The rate limits this brand's sends and checks are counted against (file-wide, tightened by the brand). */
+  effectiveLimits: LimitRules;
   /** The public settings document and its ETag, built once at start. */
   publicSettings: { body: BrandSettings; etag: string };
 }
@@ -39,7 +44,8 @@ export function loadBrandsFile(file: string): BrandRegistry {
 export function brandRegistry(raw: unknown, source: string): BrandRegistry {
   const parsed = brandsFileSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`brands file ${source}: ${describeIssues(parsed.error.issues)}`);
-  const brands = new Map(parsed.data.brands.map((config) => [config.id, withDerivedSettings(config)]));
+  const limits = fileWideLimits(parsed.data.limits);
+  const brands = new Map(parsed.data.brands.map((config) => [config.id, withDerivedSettings(config, limits)]));
   const bySecretHash = new Map<string, Brand>();
   const origins = new Set<string>();
   for (const brand of brands.values()) {
@@ -54,7 +60,7 @@ export function brandRegistry(raw: unknown, source: string): BrandRegistry {
   };
 }
 
-function withDerivedSettings(config: BrandConfig): Brand {
+function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
   const effectivePolicy = { ...DEFAULT_POLICY, ...config.policy };
   const body: BrandSettings = {
     id: config.id,
@@ -68,5 +74,10 @@ function withDerivedSettings(config: BrandConfig): Brand {
     phoneMetadata: phoneMetadataFor(config.countries),
   };
   const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-  return { ...config, effectivePolicy, publicSettings: { body, etag } };
+  return {
+    ...config,
+    effectivePolicy,
+    effectiveLimits: effectiveLimits(limits, config.limits ?? {}),
+    publicSettings: { body, etag },
+  };
 }

@@ -1,6 +1,7 @@
 import express from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config/settings.js';
 import type { VerifierContext } from '../usecases/context.js';
 import { brandCors } from './cors.js';
 import { openApiDocument } from './openapi.js';
@@ -14,6 +15,8 @@ import { sessionRoutes } from './routes/sessions.js';
 export interface AppOptions {
   mode: 'dev' | 'production';
   logger: Logger;
+  /** Express `trust proxy` (OTP_VERIFY_TRUST_PROXY); off by default: X-Forwarded-For is ignored. */
+  trustProxy?: TrustProxy;
 }
 
 export function createApp(context: VerifierContext, options: AppOptions): express.Express {
@@ -21,9 +24,10 @@ export function createApp(context: VerifierContext, options: AppOptions): expres
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
   app.use(brandCors(context.brands));
-  app.use(express.json({ limit: '16kb', strict: true, type: 'application/json' }));
+  app.use(express.json({ limit: '16kb', strict: true, type: 'application/json', verify: refuseNonUtf8 }));
   app.use(sessionRoutes(context));
   app.use(redemptionRoutes(context));
   app.use(publicDocumentRoutes(context, openApiDocument(context.issuer)));
@@ -32,4 +36,17 @@ export function createApp(context: VerifierContext, options: AppOptions): expres
   app.use((req, res) => sendProblem(res, 'not_found', `Nothing at ${req.method} ${req.path}.`));
   app.use(problemHandler(options.logger));
   return app;
+}
+
+/**
+ * The contract's bodies are UTF-8 (API.md); body-parser would also decode UTF-16 and UTF-32, which lets a
+ * body look different to anything in front of the verifier that reads it as UTF-8.
+ */
+function refuseNonUtf8(_req: unknown, _res: unknown, _body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8') {
+    throw Object.assign(new Error(`charset ${encoding} is not supported`), {
+      status: 415,
+      type: 'charset.unsupported',
+    });
+  }
 }

@@ -50,6 +50,7 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'guest_checkout_disabled',
         'invalid_secret_key',
         'rate_limited',
+        'directory_unavailable',
         'payload_too_large',
         'unsupported_media_type',
       ],

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { VerificationError } from '../domain/errors.js';
 import { formatPath } from '../config/config-error.js';
+import type { RequestClient } from '../usecases/limits.js';
 
 /** The JSON body validated against a protocol schema; a missing body counts as `{}`. */
 export function parseBody<Schema extends z.ZodType>(req: Request, schema: Schema): z.infer<Schema> {
@@ -35,4 +36,12 @@ export function bearerToken(req: Request): string | undefined {
 
 export function isSecretKey(credential: string | undefined): credential is string {
   return credential?.startsWith('sk_') === true;
+}
+
+/**
+ * The client the per-IP limits count: `req.ip`, which follows X-Forwarded-For only as far as Express's
+ * `trust proxy` (OTP_VERIFY_TRUST_PROXY) allows, and is the socket's address when it is off.
+ */
+export function clientOf(req: Request): RequestClient {
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
 }

@@ -1,4 +1,5 @@
 import type { Channel } from '@otp-verify/protocol';
+import type { CounterHit } from '../domain/limits.js';
 import type { Session } from '../domain/session.js';
 
 export interface CodeIssue {
@@ -44,7 +45,18 @@ export interface DevInboxStore {
   listDevMessages(filter: { to?: string; limit: number }): OutgoingMessage[];
 }
 
-export interface Store extends SessionStore, DevInboxStore {
+/** Rate-limit counters shared by every verifier process on the store; each call is atomic. */
+export interface LimitStore {
+  /**
+   * Adds one to every counter, unless one of them is already at its max: then none changes, and the
+   * full ones are returned (empty when the event was counted). Safe inside `transaction`.
+   */
+  takeFromCounters(hits: readonly CounterHit[], now: number): CounterHit[];
+  /** Gives back what `takeFromCounters` took (a right code is not a wrong guess). */
+  returnToCounters(hits: readonly CounterHit[]): void;
+}
+
+export interface Store extends SessionStore, DevInboxStore, LimitStore {
   ping(): boolean;
   close(): void;
 }

@@ -2,11 +2,14 @@ import type { CheckResponse } from '@otp-verify/protocol';
 import { orderTokenClaims } from '../domain/claims.js';
 import { codeMatches } from '../domain/code.js';
 import { VerificationError } from '../domain/errors.js';
+import type { CounterHit } from '../domain/limits.js';
 import type { Session } from '../domain/session.js';
 import { attemptsLeft, effectiveStatus } from '../domain/session.js';
 import { signOrderToken } from '../tokens/order-token.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
+import type { RequestClient } from './limits.js';
+import { rateLimited, wrongCheckHits } from './limits.js';
 
 type CheckOutcome = { kind: 'verified'; session: Session; jti: string } | { kind: 'refused'; error: VerificationError };
 
@@ -15,6 +18,7 @@ export async function checkCode(
   sessionId: string,
   clientSecret: string | undefined,
   code: string,
+  client: RequestClient,
 ): Promise<CheckResponse> {
   const session = authenticateSession(context, sessionId, clientSecret);
   if (code.length !== session.policy.codeLength) {
@@ -23,7 +27,8 @@ export async function checkCode(
   const now = context.clock();
   // The attempt is counted and committed before the code is compared, and a refusal is returned
   // rather than thrown so that the count survives the transaction.
-  const outcome = context.store.transaction(() => countAndCompare(context, session.id, code, now));
+  const ipHits = wrongCheckHits(context, context.brands.get(session.brand)?.effectiveLimits, client, now);
+  const outcome = context.store.transaction(() => countAndCompare(context, session.id, code, now, ipHits));
   const result = outcome.kind === 'verified' ? 'verified' : outcome.error.code;
   context.metrics.checks.inc({ brand: session.brand, result });
   if (outcome.kind === 'refused') throw outcome.error;
@@ -43,13 +48,29 @@ export async function checkCode(
   };
 }
 
-function countAndCompare(context: VerifierContext, sessionId: string, code: string, now: number): CheckOutcome {
+function countAndCompare(
+  context: VerifierContext,
+  sessionId: string,
+  code: string,
+  now: number,
+  ipHits: CounterHit[],
+): CheckOutcome {
+  // Like the session's attempt, the client address's wrong-code counter (across all its sessions) is
+  // taken from before the comparison; once full, every check from it is refused, even a right code.
+  // A right code, or a check that compared nothing, gives it back.
+  const full = context.store.takeFromCounters(ipHits, now);
+  if (full.length > 0) {
+    return { kind: 'refused', error: rateLimited(full, now, 'Too many wrong codes from this network: try later.') };
+  }
   const counted = context.store.countAttempt(sessionId, now);
-  if (counted === undefined)
+  if (counted === undefined) {
+    context.store.returnToCounters(ipHits);
     return { kind: 'refused', error: whyNoCheck(context.store.findSession(sessionId) as Session, now) };
+  }
   const secret = counted.codeKeyId === null ? undefined : context.secrets.codeKey(counted.codeKeyId);
   const storedHash = counted.codeHash as string;
   if (secret !== undefined && codeMatches(secret, sessionId, code, storedHash)) {
+    context.store.returnToCounters(ipHits);
     const jti = context.randomId('otk_');
     if (context.store.markVerified(sessionId, storedHash, jti, now)) return { kind: 'verified', session: counted, jti };
     return { kind: 'refused', error: new VerificationError('session_closed', 'This session is already verified.') };

@@ -2,6 +2,7 @@ import type { BrandRegistry } from '../config/brands.js';
 import type { ServerSecrets } from '../config/secrets.js';
 import type { RandomInt } from '../domain/code.js';
 import type { MessageProvider } from '../delivery/provider.js';
+import type { CustomerDirectory } from '../directory/customer-directory.js';
 import type { CustomerTokenVerifier } from '../directory/customer-token.js';
 import type { Store } from '../store/port.js';
 import type { SigningKeys } from '../tokens/keystore.js';
@@ -16,6 +17,8 @@ export interface VerifierContext {
   keys: SigningKeys;
   provider: MessageProvider;
   customerTokens: CustomerTokenVerifier;
+  /** Customer references of server-to-server session creation, per brand. */
+  customerDirectory: CustomerDirectory;
   metrics: VerifierMetrics;
   clock: () => number;
   randomInt: RandomInt;

@@ -4,7 +4,8 @@ import { VerificationError } from '../domain/errors.js';
 import { NEW_SESSION_PROGRESS, type Session } from '../domain/session.js';
 import { hashClientSecret } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
-import { resolvePhone } from './resolve-phone.js';
+import type { ResolvedPhone, SuppressedPhone } from './resolve-phone.js';
+import { resolveCustomerRef, resolvePhone } from './resolve-phone.js';
 
 /** Who is asking: a page on one of the brand's origins, or the brand's server with its secret key. */
 export type SessionCreator = { kind: 'page'; origin: string | undefined } | { kind: 'server'; brand: Brand };
@@ -16,14 +17,18 @@ export async function createSession(
 ): Promise<CreateSessionResponse> {
   const brand = context.brands.get(request.brand);
   if (brand === undefined) throw new VerificationError('unknown_brand', `No brand has the id "${request.brand}".`);
-  const checkoutHost = authorizeCreator(brand, creator);
-  if (request.customerRef !== undefined) {
+  refuseMixedSources(request);
+  if (request.customerRef !== undefined && creator.kind !== 'server') {
     throw new VerificationError(
-      'invalid_request',
-      `Brand "${brand.id}" has no customer directory configured for customerRef.`,
+      'invalid_secret_key',
+      'customerRef is for server-to-server calls: send the brand’s secret key (sk_…) as a Bearer token.',
     );
   }
-  const phone = await resolvePhone(context, brand, request);
+  const checkoutHost = authorizeCreator(brand, creator);
+  const phone =
+    request.customerRef === undefined
+      ? await resolvePhone(context, brand, request)
+      : await customerRefPhone(context, brand, request.customerRef);
   const now = context.clock();
   const clientSecret = context.randomId('cs_');
   const session: Session = {
@@ -52,6 +57,29 @@ export async function createSession(
     codeLength: session.policy.codeLength,
     ...(phone === undefined ? {} : { phoneMasked: phone.masked }),
   };
+}
+
+/** One source of the phone number per session: a typed number, a customer token or a customer reference. */
+function refuseMixedSources(request: CreateSessionRequest): void {
+  const sources = [request.phone, request.customerToken, request.customerRef].filter((value) => value !== undefined);
+  if (sources.length > 1) {
+    throw new VerificationError('invalid_request', 'Send only one of phone, customerToken and customerRef.');
+  }
+}
+
+/** The registered number of a customer reference, or a suppressed session for one without a usable number. */
+async function customerRefPhone(
+  context: VerifierContext,
+  brand: Brand,
+  customerRef: string,
+): Promise<ResolvedPhone | SuppressedPhone> {
+  if (!context.customerDirectory.has(brand.id)) {
+    throw new VerificationError(
+      'invalid_request',
+      `Brand "${brand.id}" has no customer directory configured for customerRef.`,
+    );
+  }
+  return resolveCustomerRef(context, brand, customerRef);
 }
 
 /** Checks the creator may act for the brand and returns the checkout host for the WebOTP line. */

@@ -1,11 +1,24 @@
+import { createHmac } from 'node:crypto';
 import type { Brand } from '../config/brands.js';
 import { VerificationError } from '../domain/errors.js';
+import type { Session } from '../domain/session.js';
 import { maskPhone, phoneReference } from '../domain/phone-ref.js';
 import { parseTypedPhone } from '../directory/typed-phone.js';
 import type { VerifierContext } from './context.js';
 
 export interface ResolvedPhone {
   e164: string;
+  ref: string;
+  masked: string;
+}
+
+/**
+ * A session for a customer reference with no usable registered number (unknown, unverified or unusable):
+ * it looks like any other session (a masked number derived from the reference, stable across requests, a
+ * phone reference for the per-number counters), but no code is ever delivered and no check ever matches.
+ */
+export interface SuppressedPhone {
+  e164: null;
   ref: string;
   masked: string;
 }
@@ -38,4 +51,41 @@ export async function resolvePhone(
     return undefined;
   }
   return { e164, ref: phoneReference(context.secrets.phoneRefKey, brand.id, e164), masked: maskPhone(e164) };
+}
+
+/**
+ * The number of a customer reference, from the brand's directory. Unknown customers, numbers not verified and
+ * numbers the brand cannot serve all give a suppressed phone, so the answer never tells whether the customer
+ * exists (ASVS 5 V6.3.8); only an unreachable directory is an error (503 directory_unavailable).
+ */
+export async function resolveCustomerRef(
+  context: VerifierContext,
+  brand: Brand,
+  customerRef: string,
+): Promise<ResolvedPhone | SuppressedPhone> {
+  const answer = await context.customerDirectory.lookup(brand.id, customerRef);
+  if (answer.kind === 'found') {
+    try {
+      const e164 = parseTypedPhone(answer.phoneNumber, undefined, brand.countries);
+      return { e164, ref: phoneReference(context.secrets.phoneRefKey, brand.id, e164), masked: maskPhone(e164) };
+    } catch (error) {
+      if (!(error instanceof VerificationError)) throw error;
+    }
+  }
+  const ref = createHmac('sha256', context.secrets.phoneRefKey)
+    .update(`suppressed-customer\0${brand.id}\0${customerRef}`)
+    .digest();
+  return {
+    e164: null,
+    ref: ref.toString('base64url'),
+    masked: maskPhone(String(ref.readUInt16BE(0) % 100).padStart(2, '0')),
+  };
+}
+
+/**
+ * A session opened for a customer reference without a usable number: sends are counted but never delivered.
+ * Meaningful for open sessions only (closing a session erases every number, known or not).
+ */
+export function isSuppressedSession(session: Pick<Session, 'phoneE164' | 'phoneRef'>): boolean {
+  return session.phoneE164 === null && session.phoneRef !== null;
 }

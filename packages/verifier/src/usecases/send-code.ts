@@ -8,13 +8,16 @@ import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft }
 import { verificationText } from '../delivery/verification-text.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
-import { resolvePhone } from './resolve-phone.js';
+import type { RequestClient } from './limits.js';
+import { takeSendLimits } from './limits.js';
+import { isSuppressedSession, resolvePhone } from './resolve-phone.js';
 
 export async function sendCode(
   context: VerifierContext,
   sessionId: string,
   clientSecret: string | undefined,
   request: SendRequest,
+  client: RequestClient,
 ): Promise<SendResponse> {
   let session = authenticateSession(context, sessionId, clientSecret);
   const brand = brandOfSession(context, session);
@@ -35,19 +38,26 @@ export async function sendCode(
   const code = generateCode(session.policy.codeLength, context.randomInt);
   const codeKey = context.secrets.currentCodeKey;
   const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
-  const recorded = context.store.recordSend(session.id, {
-    codeHash: hashCode(codeKey, session.id, code),
-    codeKeyId: codeKey.id,
-    codeExpiresAt,
-    sentAt: now,
-    sendsBefore: session.sends,
-  });
-  if (!recorded)
-    throw new VerificationError('rate_limited', 'A code was just sent.', {
-      retryAfter: session.policy.resendCooldownSeconds,
+  // The limits and the send are one transaction: a send refused by a limit, or beaten by a concurrent
+  // send of the same session, takes from no counter.
+  context.store.transaction(() => {
+    takeSendLimits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
+    const recorded = context.store.recordSend(session.id, {
+      // A suppressed session (customer reference without a usable number) stores the hash of a value that is
+      // not a code, so no check can ever match; everything else (limits, counts, answer) is the same.
+      codeHash: hashCode(codeKey, session.id, isSuppressedSession(session) ? context.randomId('none_') : code),
+      codeKeyId: codeKey.id,
+      codeExpiresAt,
+      sentAt: now,
+      sendsBefore: session.sends,
     });
+    if (!recorded)
+      throw new VerificationError('rate_limited', 'A code was just sent.', {
+        retryAfter: session.policy.resendCooldownSeconds,
+      });
+  });
 
-  await deliver(context, brand, session, code, now);
+  if (!isSuppressedSession(session)) await deliver(context, brand, session, code, now);
   const sends = session.sends + 1;
   return {
     status: 'sent',
@@ -58,13 +68,21 @@ export async function sendCode(
   };
 }
 
+/**
+ * What the per-phone counter is keyed on: the E.164 number (one counter across brands and spellings), or
+ * for a suppressed session the pseudonymous reference of its customer, so it reaches 429 at the same count.
+ */
+function limitedPhone(session: Session): string {
+  return session.phoneE164 ?? `ref:${session.phoneRef as string}`;
+}
+
 async function bindTypedPhone(
   context: VerifierContext,
   brand: Brand,
   session: Session,
   request: SendRequest,
 ): Promise<Session> {
-  if (session.phoneE164 !== null) {
+  if (session.phoneE164 !== null || isSuppressedSession(session)) {
     if (request.phone !== undefined) {
       throw new VerificationError(
         'invalid_request',

@@ -28,7 +28,7 @@ describe('POST /v1/sessions refusals', () => {
     expect((await fixture.api.createSession({ ...valid(), order: order({ id: 'A-z_0.9:x' }) })).status).toBe(201);
   });
 
-  it('400 invalid_request for customerRef (no customer directory in this version)', async () => {
+  it('400 invalid_request for customerRef at a brand without a customer directory', async () => {
     const response = await fixture.api.createSession(
       { brand: ACME.id, order: order(), customerRef: 'c-1' },
       { bearer: ACME.secretKey, origin: null },

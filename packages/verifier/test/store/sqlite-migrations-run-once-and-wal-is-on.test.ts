@@ -30,7 +30,10 @@ function migrationRows(): { version: number; applied_at: number }[] {
 describe('SQLite store: schema', () => {
   it('creates the file (and its directory) and records each migration once, stamped by the injected clock', () => {
     openSqliteStore(file, () => CLOCK_START).close();
-    expect(migrationRows()).toEqual([{ version: 1, applied_at: CLOCK_START }]);
+    expect(migrationRows()).toEqual([
+      { version: 1, applied_at: CLOCK_START },
+      { version: 2, applied_at: CLOCK_START },
+    ]);
   });
 
   it('applies nothing again on reopen and keeps the data', () => {
@@ -42,19 +45,22 @@ describe('SQLite store: schema', () => {
     const second = openSqliteStore(file, () => CLOCK_START + 60_000);
     expect(second.findSession(session.id)).toEqual(session);
     second.close();
-    expect(migrationRows()).toEqual([{ version: 1, applied_at: CLOCK_START }]);
+    expect(migrationRows()).toEqual([
+      { version: 1, applied_at: CLOCK_START },
+      { version: 2, applied_at: CLOCK_START },
+    ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()
         .map((row) => row.name);
-      expect(tables).toEqual(['dev_messages', 'schema_migrations', 'sessions']);
+      expect(tables).toEqual(['dev_messages', 'rate_counters', 'schema_migrations', 'sessions']);
     } finally {
       db.close();
     }

@@ -34,12 +34,24 @@ export const FOREIGN_ORIGIN = 'https://evil.test';
 export const PUBLIC_URL = 'https://verify.test';
 
 export interface RawBrandsFile {
+  limits?: Record<string, unknown>;
   brands: Record<string, unknown>[];
 }
+
+/**
+ * Generous per-phone, per-IP and wrong-code limits: every test here runs from 127.0.0.1 and many reuse a
+ * number. The limit tests (test/security) start from the defaults or set their own.
+ */
+export const GENEROUS_TEST_LIMITS = {
+  sendsPerPhone: [{ max: 10_000, windowSeconds: 3_600 }],
+  sendsPerIp: [{ max: 1_000_000, windowSeconds: 3_600 }],
+  wrongChecksPerIp: [{ max: 1_000_000, windowSeconds: 3_600 }],
+};
 
 /** The brands file the tests run against, as parsed JSON (a fresh copy each call, safe to mutate). */
 export function rawTestBrands(): RawBrandsFile {
   return {
+    limits: structuredClone(GENEROUS_TEST_LIMITS),
     brands: [
       {
         id: ACME.id,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { BrandRegistry } from '../../src/config/brands.js';
+import type { TrustProxy } from '../../src/config/settings.js';
 import type { RunningVerifier } from '../../src/verifier.js';
 import { startVerifier } from '../../src/verifier.js';
 import { ApiClient } from './api.js';
@@ -37,6 +38,10 @@ export interface FixtureOptions {
   clock?: TestClock;
   /** Reuse a data directory (a restart); by default a fresh temporary one. */
   dataDir?: string;
+  /** Express `trust proxy` (OTP_VERIFY_TRUST_PROXY); off by default, as in production. */
+  trustProxy?: TrustProxy;
+  /** The algorithm of new signing keys (OTP_VERIFY_SIGNING_ALG); ES256 by default. */
+  signingAlg?: 'ES256' | 'EdDSA';
 }
 
 /** Starts a verifier on 127.0.0.1, port 0, in dev mode, with a temporary data dir and a hand-moved clock. */
@@ -60,6 +65,8 @@ export async function startTestVerifier(options: FixtureOptions = {}): Promise<V
     clock,
     host: '127.0.0.1',
     port: 0,
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.signingAlg === undefined ? {} : { signingAlg: options.signingAlg }),
   });
   let running = true;
   const stop = async () => {

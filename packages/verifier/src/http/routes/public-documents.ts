@@ -4,6 +4,11 @@ import { VerificationError } from '../../domain/errors.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
+/**
+ * A rotated-in key signs at once, so caches in front of the JWKS must let checkout guards (which refetch on an
+ * unknown kid, at a bounded rate) see it within seconds.
+ */
+const JWKS_CACHE = 'public, max-age=10, must-revalidate';
 
 /** The cacheable public documents: brand settings, the JWKS and the OpenAPI description. */
 export function publicDocumentRoutes(context: VerifierContext, openApi: object): Router {
@@ -26,7 +31,7 @@ export function publicDocumentRoutes(context: VerifierContext, openApi: object):
   router
     .route('/.well-known/jwks.json')
     .get((_req, res) => {
-      res.set('Cache-Control', PUBLIC_CACHE).json(context.keys.jwks);
+      res.set('Cache-Control', JWKS_CACHE).json(context.keys.jwks);
     })
     .all(methodNotAllowed('GET'));
   router

@@ -9,7 +9,7 @@ import type { VerifierContext } from '../../usecases/context.js';
 import type { SessionCreator } from '../../usecases/create-session.js';
 import { createSession } from '../../usecases/create-session.js';
 import { sendCode } from '../../usecases/send-code.js';
-import { bearerToken, isSecretKey, parseBody } from '../request-parts.js';
+import { bearerToken, clientOf, isSecretKey, parseBody } from '../request-parts.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 export function sessionRoutes(context: VerifierContext): Router {
@@ -29,14 +29,14 @@ export function sessionRoutes(context: VerifierContext): Router {
     .route('/v1/sessions/:id/send')
     .post(async (req, res) => {
       const request = parseBody(req, sendRequestSchema);
-      res.status(202).json(await sendCode(context, req.params.id, bearerToken(req), request));
+      res.status(202).json(await sendCode(context, req.params.id, bearerToken(req), request, clientOf(req)));
     })
     .all(methodNotAllowed('POST'));
   router
     .route('/v1/sessions/:id/check')
     .post(async (req, res) => {
       const { code } = parseBody(req, checkRequestSchema);
-      res.status(200).json(await checkCode(context, req.params.id, bearerToken(req), code));
+      res.status(200).json(await checkCode(context, req.params.id, bearerToken(req), code, clientOf(req)));
     })
     .all(methodNotAllowed('POST'));
   router

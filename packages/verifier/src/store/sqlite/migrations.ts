@@ -51,6 +51,20 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX dev_messages_to ON dev_messages (to_address, id);
     `,
   },
+  {
+    version: 2,
+    name: 'rate-limit counters',
+    sql: `
+      CREATE TABLE rate_counters (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

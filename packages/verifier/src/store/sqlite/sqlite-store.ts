@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CodeIssue, OutgoingMessage, Store } from '../port.js';
 import { applyMigrations } from './migrations.js';
+import { sqliteRateCounters } from './rate-counters.js';
 import type { SessionRow } from './session-rows.js';
 import { SESSION_COLUMNS, rowFromSession, sessionFromRow } from './session-rows.js';
 
@@ -92,6 +93,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
       return row && sessionFromRow(row);
     },
     transaction: (work) => db.transaction(work).immediate(),
+    ...sqliteRateCounters(db),
     appendDevMessage: (message) =>
       void appendMessage.run(message.to, message.channel, message.body, message.sentAt, message.sessionId),
     listDevMessages: ({ to, limit }) =>

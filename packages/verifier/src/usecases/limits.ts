@@ -1,0 +1,53 @@
+import { VerificationError } from '../domain/errors.js';
+import type { CounterHit, LimitRules } from '../domain/limits.js';
+import { DEFAULT_LIMITS, clientNetwork, counterHits, limitSubject, retryAfterSeconds } from '../domain/limits.js';
+import type { VerifierContext } from './context.js';
+
+/** Who sent the request, as the HTTP layer sees it (`req.ip`, which honours OTP_VERIFY_TRUST_PROXY). */
+export interface RequestClient {
+  ip: string;
+}
+
+/**
+ * Takes one send from the per-phone (E.164, across brands), per-IP, per-brand and global counters, or
+ * none of them and throws 429 rate_limited with the wait until every full counter has room again.
+ * Keyed only on the number, the address and the brand: never on whether a customer exists, so known
+ * and unknown numbers reach 429 at the same count (ASVS 5 6.3.8).
+ */
+export function takeSendLimits(
+  context: VerifierContext,
+  limits: LimitRules,
+  brandId: string,
+  phoneE164: string,
+  client: RequestClient,
+  now: number,
+): void {
+  const key = context.secrets.phoneRefKey;
+  const hits = [
+    ...counterHits('sendsPerPhone', limitSubject(key, 'phone', phoneE164), limits.sendsPerPhone, now),
+    ...counterHits('sendsPerIp', limitSubject(key, 'ip', clientNetwork(client.ip)), limits.sendsPerIp, now),
+    ...counterHits('sendsPerBrand', limitSubject(key, 'brand', brandId), limits.sendsPerBrand, now),
+    ...counterHits('sendsGlobal', 'all', limits.sendsGlobal, now),
+  ];
+  refuseIfFull(context.store.takeFromCounters(hits, now), now, 'Too many codes were asked for: try again later.');
+}
+
+/** The counters of wrong codes from one client address, across all its sessions. */
+export function wrongCheckHits(
+  context: VerifierContext,
+  limits: LimitRules | undefined,
+  client: RequestClient,
+  now: number,
+): CounterHit[] {
+  const subject = limitSubject(context.secrets.phoneRefKey, 'ip', clientNetwork(client.ip));
+  return counterHits('wrongChecksPerIp', subject, (limits ?? DEFAULT_LIMITS).wrongChecksPerIp, now);
+}
+
+export function refuseIfFull(full: readonly CounterHit[], now: number, detail: string): void {
+  if (full.length === 0) return;
+  throw rateLimited(full, now, detail);
+}
+
+export function rateLimited(full: readonly CounterHit[], now: number, detail: string): VerificationError {
+  return new VerificationError('rate_limited', detail, { retryAfter: retryAfterSeconds(full, now) });
+}
