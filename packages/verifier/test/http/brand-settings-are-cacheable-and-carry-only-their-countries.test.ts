@@ -1,15 +1,10 @@
 import { brandSettingsSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACME, GLOBEX, INITECH } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 interface Metadata {
   country_calling_codes: Record<string, string[]>;

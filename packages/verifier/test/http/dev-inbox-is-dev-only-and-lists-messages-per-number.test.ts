@@ -1,20 +1,15 @@
 import { devInboxMessageSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { createVerifier } from '../../src/verifier.js';
 import { sessionWithCode } from '../support/api.js';
 import { PUBLIC_URL, rawTestBrands, testBrands, uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { startTestVerifier, useTestVerifier } from '../support/fixture.js';
 import { rawRequest } from '../support/raw-http.js';
 import { tempDir } from '../support/temp-dir.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('the dev inbox', () => {
   it('lists one number’s messages newest first, in the protocol shape', async () => {

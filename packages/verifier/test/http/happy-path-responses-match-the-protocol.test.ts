@@ -6,18 +6,13 @@ import {
   sendResponseSchema,
   sessionViewSchema,
 } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeFromSms, order } from '../support/api.js';
 import { ACME, INITECH } from '../support/brands.js';
 import { CLOCK_START } from '../support/clock.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('create → send → read inbox → check → redeem', () => {
   it('walks the whole flow with every body in the protocol’s shape', async () => {

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionWithCode } from '../support/api.js';
 import { uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { startTestVerifier, useTestVerifier } from '../support/fixture.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('operations endpoints', () => {
   it('/healthz answers 200', async () => {

@@ -1,18 +1,13 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import type { JSONWebKeySet } from 'jose';
 import { ORDER_TOKEN_TYPE, tokenClaimsSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { order, verifiedToken } from '../support/api.js';
 import { ACME, PUBLIC_URL } from '../support/brands.js';
 import { CLOCK_START } from '../support/clock.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('the order-verified token', () => {
   it('has header alg ES256, typ order-verified+jwt and a kid published in the JWKS', async () => {

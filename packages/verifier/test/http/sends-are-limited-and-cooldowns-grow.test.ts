@@ -1,17 +1,12 @@
 import { sendResponseSchema, sessionViewSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../support/api.js';
 import { createSession, order, sessionWithCode } from '../support/api.js';
 import { ACME, uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 function expectRateLimited(response: ApiResponse, retryAfter?: number): number {
   const problem = expectProblem(response, 'rate_limited');

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { order } from '../support/api.js';
 import { ACME, FOREIGN_ORIGIN, GLOBEX, INITECH } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 const valid = () => ({ brand: ACME.id, order: order(), phone: '+491701234567' });
 

@@ -9,19 +9,14 @@
  * src/usecases/check-code.ts (count before compare, lock on the last wrong code).
  */
 import { sessionViewSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionWithCode } from '../support/api.js';
 import { storedSession, wrongCode } from '../support/attacker.js';
 import { uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('brute force against one session', () => {
   it('4 wrong codes answer 422 with attempts left 4..1, the 5th answers 423 locked, then the right code fails too', async () => {

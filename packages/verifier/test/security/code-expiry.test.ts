@@ -11,21 +11,16 @@ authentication, not a code lifetime; it only inspired the default.)
  * (POLICY_BOUNDS.codeValiditySeconds max 600), src/config/brand-schema.ts (overrides only within bounds).
  */
 import { sessionViewSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { createSession, sessionWithCode } from '../support/api.js';
 import { storedSession } from '../support/attacker.js';
 import { rawTestBrands, uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 describe('code lifetime (5 minutes)', () => {
   it('the code works at 4:59.999 after it was sent', async () => {

@@ -11,20 +11,15 @@
  */
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifiedToken } from '../support/api.js';
 import { ACME, uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { checkoutGuard, parts, publishedKeys, sign, verifierPrivateKey } from '../support/jwt-forgery.js';
 import { expectProblem } from '../support/problem.js';
 import { listSigningKeys, RETIRED_KEY_GRACE_SECONDS, rotateSigningKey } from '../../src/tokens/key-files.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 const kidOf = (token: string) => parts(token).header.kid as string;

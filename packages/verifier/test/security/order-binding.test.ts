@@ -10,18 +10,13 @@
  * before store.redeemToken), src/delivery/verification-text.ts (the SMS names brand and amount).
  */
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { order, verifiedToken } from '../support/api.js';
 import { ACME, uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 const ORDER_A = order({ id: 'order-A-1001', amount: 12999, currency: 'EUR' });
 const ORDER_B = order({ id: 'order-B-2002', amount: 4999, currency: 'EUR' });

@@ -10,19 +10,14 @@
  * src/usecases/send-code.ts (growing cooldown), src/usecases/check-code.ts.
  */
 import { sessionViewSchema } from '@otp-verify/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sessionWithCode } from '../support/api.js';
 import { storedSession, wrongCode } from '../support/attacker.js';
 import { uniqueMobile } from '../support/brands.js';
-import type { VerifierFixture } from '../support/fixture.js';
-import { startTestVerifier } from '../support/fixture.js';
+import { useTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
 
-let fixture: VerifierFixture;
-beforeAll(async () => {
-  fixture = await startTestVerifier();
-});
-afterAll(() => fixture.dispose());
+const fixture = useTestVerifier();
 
 async function resend(session: { id: string; clientSecret: string; phone: string }): Promise<string> {
   const sent = await fixture.api.send(session.id, session.clientSecret);

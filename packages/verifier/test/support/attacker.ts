@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { RawRequest, RawResponse } from './raw-http.js';
+import { collectResponse } from './raw-http.js';
 import { rawRequest } from './raw-http.js';
 
 /** A code of the same length that is certainly not `code` (its first digit moved by `salt`, 1-9). */
@@ -43,18 +44,7 @@ export async function simultaneousRequests(requests: readonly TimedRequest[]): P
           agent: false,
           headers: { 'content-length': body.length, connection: 'close', ...options.headers },
         },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const contentType = res.headers['content-type'] ?? '';
-            let parsed: unknown = text;
-            if (/json/.test(contentType) && text !== '') parsed = JSON.parse(text) as unknown;
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, contentType, text, body: parsed });
-          });
-          res.on('error', reject);
-        },
+        (res) => collectResponse(res, resolve, reject),
       );
       req.on('error', reject);
       ready.push(

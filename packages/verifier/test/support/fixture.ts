@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { BrandRegistry } from '../../src/config/brands.js';
 import type { TrustProxy } from '../../src/config/settings.js';
 import type { RunningVerifier } from '../../src/verifier.js';
@@ -87,4 +88,14 @@ export async function startTestVerifier(options: FixtureOptions = {}): Promise<V
       if (ownDir !== undefined) await rm(ownDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts a test verifier before the file's tests and disposes of it after them; its fields are set in beforeAll. */
+export function useTestVerifier(options: FixtureOptions = {}): VerifierFixture {
+  const fixture = {} as VerifierFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startTestVerifier(options));
+  });
+  afterAll(() => fixture.dispose());
+  return fixture;
 }

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { request } from 'node:http';
 
 export interface RawResponse {
@@ -30,26 +30,33 @@ export function rawRequest(baseUrl: string, options: RawRequest): Promise<RawRes
         path: options.path,
         headers: { ...(body === undefined ? {} : { 'content-length': body.length }), ...options.headers },
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const contentType = res.headers['content-type'] ?? '';
-          let parsed: unknown = text;
-          if (/json/.test(contentType) && text !== '') {
-            try {
-              parsed = JSON.parse(text);
-            } catch {
-              parsed = text;
-            }
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, contentType, text, body: parsed });
-        });
-        res.on('error', reject);
-      },
+      (res) => collectResponse(res, resolve, reject),
     );
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** Reads a whole response; a JSON content type is parsed when it parses, otherwise the text is kept. */
+export function collectResponse(
+  res: IncomingMessage,
+  resolve: (response: RawResponse) => void,
+  reject: (error: Error) => void,
+): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8');
+    const contentType = res.headers['content-type'] ?? '';
+    let parsed: unknown = text;
+    if (/json/.test(contentType) && text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+    }
+    resolve({ status: res.statusCode ?? 0, headers: res.headers, contentType, text, body: parsed });
+  });
+  res.on('error', reject);
 }
