@@ -75,7 +75,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
   };
 }
 
-function numberOption(
+export function numberOption(
   name: string,
   raw: string | undefined,
   fallback: number,

@@ -194,7 +194,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 const times = (value: number | undefined) =>
   value !== undefined && Number.isFinite(value) ? `${value.toFixed(2)}x` : 'n/a';
 
-function table(rows: string[][], alignLeft = 1): string {
+export function table(rows: string[][], alignLeft = 1): string {
   const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
   return rows
     .map(

@@ -3,7 +3,6 @@
  * child process on loopback for a bounded time, then as many trivial requests against a bare
  * node:http child, in the same run. A benchmark, not a test: it prints figures. See bench/README.md.
  */
-import { cpus, platform, release } from 'node:os';
 import type { ChildServer, CpuTimes } from './child-server.js';
 import { CLOCK_TICKS_PER_SECOND, machineBusyMs } from './child-server.js';
 import { cleanUp } from './cleanup.js';
@@ -24,6 +23,7 @@ import {
   ratiosText,
   verifierText,
 } from './report.js';
+import { failIfItDies, machineInfo, progressMeter, toJson } from './run-helpers.js';
 import { startBaseline, startVerifier, temporaryDirectory, verifierCli, writeBenchBrand } from './servers.js';
 
 const PROGRESS_MS = 5_000;
@@ -47,12 +47,7 @@ async function main(): Promise<number> {
     command: [process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' '),
     cwd: process.cwd(),
     options,
-    machine: {
-      node: process.version,
-      platform: `${platform()} ${release()}`,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
-    },
+    machine: machineInfo(),
     clockTicksPerSecond: CLOCK_TICKS_PER_SECOND,
   };
   console.log(header(context));
@@ -180,49 +175,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** One line of JSON, numbers to 6 significant digits (the clock does not resolve more). */
-function toJson(results: unknown): string {
-  return JSON.stringify(results, (_key, value: unknown) =>
-    typeof value === 'number' && !Number.isInteger(value) && Number.isFinite(value)
-      ? Number(value.toPrecision(6))
-      : value,
-  );
-}
-
-/**
- * The rate since the last progress line, and the cores the server, this process and everything
- * else on the machine used meanwhile (so a disturbed interval shows as it happens).
- */
-function progressMeter(server: ChildServer): (elapsedMs: number, done: number) => { rate: number; load: string } {
-  let last = { at: 0, done: 0, server: server.cpu()?.processMs, client: process.cpuUsage(), machine: machineBusyMs() };
-  return (elapsedMs, done) => {
-    const now = {
-      at: elapsedMs,
-      done,
-      server: server.cpu()?.processMs,
-      client: process.cpuUsage(),
-      machine: machineBusyMs(),
-    };
-    const seconds = (now.at - last.at) / 1000;
-    const clientMs = (now.client.user + now.client.system - last.client.user - last.client.system) / 1000;
-    let load = '';
-    if (
-      now.server !== undefined &&
-      last.server !== undefined &&
-      now.machine !== undefined &&
-      last.machine !== undefined
-    ) {
-      const serverMs = now.server - last.server;
-      const otherMs = now.machine - last.machine - serverMs - clientMs;
-      const cores = (ms: number) => (ms / 1000 / seconds).toFixed(2);
-      load = `; cores: server ${cores(serverMs)}, client ${cores(clientMs)}, others ${cores(Math.max(0, otherMs))}`;
-    }
-    const rate = (now.done - last.done) / seconds;
-    last = now;
-    return { rate, load };
-  };
-}
-
 /** Samples a child's CPU (and this process's) when the measured window opens and closes. */
 function cpuRecorder(server: ChildServer): {
   hooks: Pick<WindowHooks, 'onWindowStart' | 'onWindowEnd'>;
@@ -254,13 +206,6 @@ function cpuRecorder(server: ChildServer): {
       clientUs,
       machineMs,
     }),
-  };
-}
-
-function failIfItDies(server: ChildServer): void {
-  server.onUnexpectedExit = (description) => {
-    console.error(`\nFAILED: the ${server.name} exited during the run (${description}):\n${server.recentOutput()}`);
-    void cleanUp().finally(() => process.exit(1));
   };
 }
 

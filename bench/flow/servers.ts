@@ -23,8 +23,19 @@ export function temporaryDirectory(): string {
   return directory;
 }
 
+/** What a benchmark adds to the generated brands file: more brand fields, other file-wide limits. */
+export interface BenchBrandExtras {
+  /** Merged into the brand's entry (e.g. a `directory`). */
+  brand?: Record<string, unknown>;
+  /** Merged over the file-wide `limits` below, scope by scope. */
+  limits?: Record<string, unknown>;
+}
+
 /** Writes a brands file for one bench brand with a fresh random secret key (stored as its SHA-256). */
-export function writeBenchBrand(directory: string): { brand: BenchBrand; brandsFile: string } {
+export function writeBenchBrand(
+  directory: string,
+  extras: BenchBrandExtras = {},
+): { brand: BenchBrand; brandsFile: string } {
   const brand: BenchBrand = {
     id: 'bench',
     origin: 'http://bench.localhost',
@@ -37,6 +48,7 @@ export function writeBenchBrand(directory: string): { brand: BenchBrand; brandsF
       sendsPerIp: [{ max: 100_000_000, windowSeconds: 3_600 }],
       sendsPerBrand: [{ max: 100_000_000, windowSeconds: 3_600 }],
       sendsGlobal: [{ max: 100_000_000, windowSeconds: 3_600 }],
+      ...extras.limits,
     },
     brands: [
       {
@@ -50,6 +62,7 @@ export function writeBenchBrand(directory: string): { brand: BenchBrand; brandsF
         guestCheckout: true,
         channels: ['sms'],
         secretKeys: [{ id: 'bench', sha256: createHash('sha256').update(brand.secretKey).digest('hex') }],
+        ...extras.brand,
       },
     ],
   };

@@ -19,9 +19,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const workDir = mkdtempSync(join(tmpdir(), 'otp-verify-e2e-'));
   const brands = JSON.parse(readFileSync(join(repoRoot, 'apps/demo-shop/config/brands.json'), 'utf8')) as {
     limits?: object;
-    brands: { allowedOrigins: string[] }[];
+    brands: { allowedOrigins: string[]; customerAuth?: { issuer: string } }[];
   };
-  for (const brand of brands.brands) brand.allowedOrigins = [shopOrigin];
+  for (const brand of brands.brands) {
+    brand.allowedOrigins = [shopOrigin];
+    // The shop plays the brands' customer-auth service, at its own origin.
+    if (brand.customerAuth) brand.customerAuth.issuer = shopOrigin;
+  }
   // Every test runs from 127.0.0.1 and many reuse the demo numbers: room for the whole run, which the
   // demo's defaults (5 codes per number an hour, 20 per IP) would not give.
   brands.limits = {

@@ -2,3 +2,5 @@ export { createShopApp } from './shop-app.js';
 export type { ShopOptions } from './shop-app.js';
 export { loadShopBrands } from './shop-config.js';
 export type { ShopBrand } from './shop-config.js';
+export { DemoCustomerAuth } from './customer-auth.js';
+export type { DemoCustomer } from './customer-auth.js';

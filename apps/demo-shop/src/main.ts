@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, settingsFromEnv, startVerifier } from '@otp-verify/verifier';
 import { pino } from 'pino';
+import { DemoCustomerAuth } from './customer-auth.js';
 import { createShopApp } from './shop-app.js';
 import { loadShopBrands } from './shop-config.js';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     ),
     verifierUrl: settings.publicUrl,
     themesDir: `${repoRoot}themes`,
+    // The verifier reaches this issuer's JWKS on the shop's own address; brands.json names it as customerAuth.issuer.
+    customerAuth: await DemoCustomerAuth.create(`http://127.0.0.1:${shopPort}`),
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = shop.listen(shopPort, shopHost, (error?: Error) => (error ? reject(error) : resolve(listening)));

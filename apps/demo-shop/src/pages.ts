@@ -33,7 +33,13 @@ export function indexPage(brands: ShopBrand[]): string {
     html`<h1>Pick a shop</h1>
       <p>Each brand’s checkout asks for a code sent by SMS before it accepts the order.</p>
       <ul class="brands">
-        ${brands.map((brand) => html`<li><a href="/checkout/${brand.id}">${brand.displayName} checkout</a></li>`)}
+        ${brands.map(
+          (brand) =>
+            html`<li>
+              <a href="/checkout/${brand.id}">${brand.displayName} checkout</a> (guest) ·
+              <a href="/checkout/${brand.id}/signed-in">${brand.displayName} checkout, signed in</a>
+            </li>`,
+        )}
       </ul>`,
   );
 }
@@ -42,17 +48,21 @@ export interface CheckoutPageInput {
   brand: ShopBrand;
   cart: Cart;
   verifierUrl: string;
+  /** For a signed-in customer: their name and the customer-auth ID token the element sends instead of a number. */
+  signedIn?: { name: string; idToken: string };
 }
 
-export function checkoutPage({ brand, cart, verifierUrl }: CheckoutPageInput): string {
+export function checkoutPage({ brand, cart, verifierUrl, signedIn }: CheckoutPageInput): string {
   const money = (amount: number) => formatMinorUnits(amount, cart.currency, brand.locale);
   return layout(
     `Checkout · ${brand.displayName}`,
     html`<h1>Checkout</h1>
+      ${signedIn && html`<p class="signed-in">Signed in as <strong>${signedIn.name}</strong></p>`}
       <section aria-labelledby="cart-heading">
         <h2 id="cart-heading">Your cart</h2>
         <form method="post" action="/cart" class="cart">
           <input type="hidden" name="cartId" value="${cart.id}" />
+          ${signedIn && html`<input type="hidden" name="view" value="signed-in" />`}
           <table>
             <thead>
               <tr>
@@ -97,6 +107,7 @@ export function checkoutPage({ brand, cart, verifierUrl }: CheckoutPageInput): s
             locale="${brand.locale}"
             verifier="${verifierUrl}"
             name="otpToken"
+            ${signedIn && html`customer-token="${signedIn.idToken}"`}
             required
           ></otp-verify>
           <button type="submit" class="primary">Place order</button>

@@ -6,6 +6,7 @@ import { createOrderGuard, requireVerifiedOrder } from '@otp-verify/checkout-gua
 import type { Cart } from './carts.js';
 import { CartStore, orderOf } from './carts.js';
 import { readCookie } from './cookies.js';
+import type { DemoCustomerAuth } from './customer-auth.js';
 import { checkoutPage, indexPage, notFoundPage, outcomePage } from './pages.js';
 import { explainRefusal } from './refusals.js';
 import type { ShopBrand } from './shop-config.js';
@@ -15,6 +16,8 @@ export interface ShopOptions {
   /** The verifier's public URL: the element calls it, and the guard fetches its JWKS and redeems there. */
   verifierUrl: string;
   themesDir: string;
+  /** The brands' customer-auth service, played by the shop for signed-in customers. */
+  customerAuth: DemoCustomerAuth;
 }
 
 const elementDir = dirname(fileURLToPath(import.meta.resolve('@otp-verify/element/otp-verify.iife.js')));
@@ -40,19 +43,35 @@ export function createShopApp(options: ShopOptions): express.Express {
   app.get('/dev-inbox', (_req, res) => {
     res.redirect(`${options.verifierUrl}/dev/inbox`);
   });
-  app.get('/checkout/:brand', (req, res) => {
-    const brand = brands.get(req.params.brand);
-    if (brand === undefined) {
-      res.status(404).send(notFoundPage(`There is no shop called “${req.params.brand}”.`));
-      return;
-    }
-    let cart = carts.get(readCookie(req, `cart_${brand.id}`));
-    if (cart === undefined || cart.orderedAt !== undefined) {
-      cart = carts.open(brand);
-      res.cookie(`cart_${brand.id}`, cart.id, { httpOnly: true, sameSite: 'lax', path: '/' });
-    }
-    res.set('Cache-Control', 'no-store').send(checkoutPage({ brand, cart, verifierUrl: options.verifierUrl }));
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300').json(options.customerAuth.jwks);
   });
+  const checkout =
+    (signedIn: boolean): RequestHandler =>
+    async (req, res) => {
+      const brand = brands.get(String(req.params.brand));
+      if (brand === undefined) {
+        res.status(404).send(notFoundPage(`There is no shop called “${String(req.params.brand)}”.`));
+        return;
+      }
+      let cart = carts.get(readCookie(req, `cart_${brand.id}`));
+      if (cart === undefined || cart.orderedAt !== undefined) {
+        cart = carts.open(brand);
+        res.cookie(`cart_${brand.id}`, cart.id, { httpOnly: true, sameSite: 'lax', path: '/' });
+      }
+      const customer = brand.signedInCustomer;
+      const page = checkoutPage({
+        brand,
+        cart,
+        verifierUrl: options.verifierUrl,
+        ...(signedIn && {
+          signedIn: { name: customer.name, idToken: await options.customerAuth.idToken(brand, customer) },
+        }),
+      });
+      res.set('Cache-Control', 'no-store').send(page);
+    };
+  app.get('/checkout/:brand', checkout(false));
+  app.get('/checkout/:brand/signed-in', checkout(true));
   app.post('/cart', form, (req, res) => {
     const cart = cartOf(req);
     if (cart === undefined) {
@@ -65,7 +84,7 @@ export function createShopApp(options: ShopOptions): express.Express {
         .map(([name, value]) => [name.slice(4), Number(value)]),
     );
     carts.setQuantities(cart, quantities);
-    res.redirect(303, `/checkout/${cart.brand}`);
+    res.redirect(303, `/checkout/${cart.brand}${req.body.view === 'signed-in' ? '/signed-in' : ''}`);
   });
   app.post(
     '/orders',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { DemoCustomer } from './customer-auth.js';
 
 export interface Product {
   sku: string;
@@ -19,6 +20,10 @@ export interface ShopBrand {
   currency: string;
   locale: string;
   products: Product[];
+  /** The audience of the ID tokens the brand's customer-auth service issues for this shop. */
+  customerAuthAudience: string;
+  /** The customer the signed-in checkout acts for. */
+  signedInCustomer: DemoCustomer;
 }
 
 interface ShopFile {

@@ -16,6 +16,8 @@ const brand: ShopBrand = {
     { sku: 'phone', name: 'Phone', price: 49900, quantity: 1 },
     { sku: 'sim', name: 'SIM', price: 999, quantity: 2 },
   ],
+  customerAuthAudience: 'acme-shop',
+  signedInCustomer: { sub: 'c1', name: 'Alex', phoneNumber: '+491701234567' },
 };
 
 describe('carts: the order a token must match is computed on the server', () => {

@@ -5,6 +5,7 @@ import { VerificationFlow } from './controllers/verification-flow.js';
 import type { FocusTarget } from './controllers/verification-flow.js';
 import { failureMessage, text } from './i18n/en.js';
 import { pickLocale } from './locale.js';
+import { selectMode } from './mode.js';
 import { orderFrom } from './order.js';
 import { styles } from './otp-verify.styles.js';
 import { scriptOrigin } from './script-origin.js';
@@ -12,9 +13,21 @@ import { scriptOrigin } from './script-origin.js';
 const PHONE_FAILURES = new Set(['phone_missing', 'invalid_phone', 'country_not_allowed']);
 const CODE_FAILURES = new Set(['code_incomplete', 'invalid_code']);
 /** Page set-up problems: trying again cannot help the customer. */
-const NOT_RETRYABLE = new Set(['not_configured', 'unknown_brand', 'origin_not_allowed']);
+const NOT_RETRYABLE = new Set([
+  'not_configured',
+  'unknown_brand',
+  'origin_not_allowed',
+  'invalid_customer_token',
+  'blocked',
+  'locked',
+  'session_expired',
+  'session_closed',
+  'session_not_found',
+  'invalid_client_secret',
+]);
 const FOCUS_SELECTORS: Record<FocusTarget, string> = {
   phone: '#phone',
+  send: '#send',
   code: '#code',
   success: '#success',
   restart: '#restart',
@@ -45,6 +58,10 @@ export class OtpVerify extends LitElement {
     currency: { type: String },
     locale: { type: String },
     verifier: { type: String },
+    // Credentials: read from the attributes, never reflected back to them.
+    customerToken: { type: String, attribute: 'customer-token' },
+    sessionId: { type: String, attribute: 'session-id' },
+    clientSecret: { type: String, attribute: 'client-secret' },
     name: { type: String, reflect: true },
     required: { type: Boolean, reflect: true },
     formDisabled: { state: true },
@@ -63,6 +80,12 @@ export class OtpVerify extends LitElement {
   declare locale: string | undefined;
   /** Base URL of the verifier API; defaults to the origin the script was loaded from. */
   declare verifier: string | undefined;
+  /** The brand's customer-auth OIDC ID token: the code goes to the number on the customer's account. */
+  declare customerToken: string | undefined;
+  /** A session the checkout server created (server to server), with its `clientSecret`. */
+  declare sessionId: string | undefined;
+  /** Bearer credential for that one session only. */
+  declare clientSecret: string | undefined;
   /** The form field the token is submitted under. */
   declare name: string | undefined;
   declare required: boolean;
@@ -81,6 +104,7 @@ export class OtpVerify extends LitElement {
       brand: this.brand,
       order: orderFrom(this.orderId, this.amount, this.currency),
       locale: this.#locale,
+      mode: selectMode(this.customerToken, this.sessionId, this.clientSecret),
     }));
   }
 
@@ -110,7 +134,7 @@ export class OtpVerify extends LitElement {
   }
 
   formResetCallback(): void {
-    this.#flow.restart({ clearPhone: true });
+    this.#flow.restart({ clearPhone: true, initial: true });
   }
 
   formDisabledCallback(disabled: boolean): void {
@@ -124,9 +148,13 @@ export class OtpVerify extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('brand') || changed.has('verifier')) {
       void this.#flow.load();
+    } else if (changed.has('customerToken') || changed.has('sessionId') || changed.has('clientSecret')) {
+      // Another customer, or another session from the checkout server: start over in the mode they select.
+      this.#flow.restart({ initial: true });
     } else if (changed.has('orderId') || changed.has('amount') || changed.has('currency')) {
       // A session and its token are bound to the order they were made for: a changed cart needs a new one.
-      if (this.#flow.session || this.#flow.token || this.#flow.busy) this.#flow.restart();
+      const flow = this.#flow;
+      if (flow.session || flow.token || flow.busy || flow.failure?.code === 'not_configured') flow.restart();
     }
     if (changed.has('locale')) this.#flow.phone.relabel(this.#locale);
   }
@@ -154,7 +182,7 @@ export class OtpVerify extends LitElement {
   protected override render(): TemplateResult {
     const flow = this.#flow;
     const view = this.#view();
-    const message = flow.failure ? failureMessage(flow.failure, flow.codeLength) : '';
+    const message = flow.failure ? failureMessage(flow.failure, flow.codeLength, flow.canStartAgain) : '';
     return html`
       <form part="form" novalidate aria-busy=${flow.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
         <fieldset ?disabled=${this.formDisabled}>
@@ -175,18 +203,26 @@ export class OtpVerify extends LitElement {
       case 'unavailable':
         return {
           fields: nothing,
-          actions: NOT_RETRYABLE.has(this.#flow.failure?.code ?? '')
-            ? nothing
-            : this.#button('retry', text.tryAgain, () => this.#flow.load(true)),
+          actions: html`${
+            NOT_RETRYABLE.has(this.#flow.failure?.code ?? '')
+              ? nothing
+              : this.#button('retry', text.tryAgain, () => this.#flow.load(true))
+          }${this.#flow.registered && this.#flow.canUsePhone ? this.#usePhone() : nothing}`,
         };
       case 'phone':
         return this.#phoneStep();
+      case 'registered':
+        return this.#registeredStep();
       case 'code':
         return this.#codeStep();
       case 'closed':
         return {
           fields: nothing,
-          actions: this.#button('restart', text.startAgain, () => this.#flow.restart({ focus: true })),
+          actions: this.#flow.canStartAgain
+            ? this.#button('restart', text.startAgain, () => this.#flow.restart({ focus: true }))
+            : this.#flow.canUsePhone
+              ? this.#button('restart', text.usePhone, this.#onUsePhone)
+              : nothing,
         };
       case 'verified':
         return { fields: this.#verified(), actions: nothing };
@@ -231,6 +267,24 @@ export class OtpVerify extends LitElement {
       `,
       actions: this.#submit(text.sendCode),
     };
+  }
+
+  /** The number on the customer's account, masked: the element never has more of it. */
+  #registeredStep(): View {
+    const flow = this.#flow;
+    return {
+      fields: html`<p id="registered" part="intro">${text.registered(flow.session?.phoneMasked ?? '')}</p>`,
+      actions: html`
+        ${this.#submit(text.sendCode, 'send', describedBy('registered', flow.failure !== undefined))}
+        ${flow.canUsePhone ? this.#usePhone() : nothing}
+      `,
+    };
+  }
+
+  #usePhone(): TemplateResult {
+    return html`<button id="use-phone" type="button" part="button button-link" class="link" @click=${this.#onUsePhone}>
+      ${text.usePhone}
+    </button>`;
   }
 
   #codeStep(): View {
@@ -280,9 +334,13 @@ export class OtpVerify extends LitElement {
           ${wait > 0 && sendsLeft > 0 ? html`<span part="countdown" class="hint">${text.resendIn(wait)}</span>` : nothing}
           ${sendsLeft <= 2 ? html`<span part="sends-left" class="hint">${text.sendsLeft(sendsLeft)}</span>` : nothing}
         </div>
-        <button type="button" part="button button-link" class="link" @click=${this.#onChangeNumber}>
-          ${text.changeNumber}
-        </button>
+        ${
+          flow.canChangeNumber
+            ? html`<button type="button" part="button button-link" class="link" @click=${this.#onChangeNumber}>
+                ${text.changeNumber}
+              </button>`
+            : nothing
+        }
       `,
     };
   }
@@ -301,10 +359,12 @@ export class OtpVerify extends LitElement {
     `;
   }
 
-  #submit(label: string): TemplateResult {
+  #submit(label: string, id?: string, describedby?: string): TemplateResult {
     const busy = this.#flow.busy;
     return html`<button
+      id=${id ?? nothing}
       type="submit"
+      aria-describedby=${describedby ?? nothing}
       part="button button-primary"
       class="primary ${busy ? 'busy' : ''}"
       aria-disabled=${busy ? 'true' : 'false'}
@@ -322,6 +382,7 @@ export class OtpVerify extends LitElement {
   #onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.#flow.step === 'phone') void this.#flow.submitPhone();
+    else if (this.#flow.step === 'registered') void this.#flow.sendCode();
     else if (this.#flow.step === 'code') void this.#flow.checkCode();
   };
 
@@ -346,7 +407,11 @@ export class OtpVerify extends LitElement {
   };
 
   #onChangeNumber = (): void => {
-    this.#flow.restart({ focus: true });
+    this.#flow.restart({ focus: true, phone: this.#flow.registered });
+  };
+
+  #onUsePhone = (): void => {
+    this.#flow.restart({ focus: true, phone: true });
   };
 }
 

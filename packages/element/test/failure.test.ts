@@ -97,6 +97,29 @@ describe('failureMessage', () => {
     expect(message('unknown_brand')).toMatch(/not available for this shop/);
   });
 
+  it('explains registered-number failures', () => {
+    expect(message('invalid_customer_token')).toBe(
+      'We couldn’t confirm your sign-in. Sign in again to verify this order.',
+    );
+    expect(message('directory_unavailable')).toBe(
+      'We can’t reach your account details right now. Try again in a moment.',
+    );
+    expect(message('guest_checkout_disabled')).toBe(
+      'This shop only texts codes to the mobile number on your account. Sign in to verify this order.',
+    );
+  });
+
+  it('says to reload the page when the element cannot start a new session itself', () => {
+    const reload = (code: string, extra: { attemptsLeft?: number } = {}) =>
+      failureMessage({ code, ...extra }, 6, false);
+    expect(reload('locked')).toBe('Too many wrong codes. Reload the page to get a new code.');
+    expect(reload('session_expired')).toBe('This code has expired. Reload the page to get a new code.');
+    expect(reload('session_closed')).toBe('This verification has ended. Reload the page.');
+    expect(reload('invalid_code', { attemptsLeft: 0 })).toMatch(/Reload the page/);
+    expect(reload('token_expired')).toMatch(/Reload the page/);
+    expect(message('session_expired')).toBe('This code has expired. Start again to get a new code.');
+  });
+
   it('has a generic message for codes a newer verifier may add', () => {
     expect(message('some_future_code')).toBe('Something went wrong. Try again.');
   });

@@ -31,6 +31,30 @@ describe('VerifierClient', () => {
     expect(init?.body).toBe('{"code":"123456"}');
   });
 
+  it('reads a session with its client secret and no body', async () => {
+    const view = { id: 'ses_1', status: 'created', phoneMasked: '••• 78', expiresAt: '2030-01-01T00:00:00Z' };
+    const fetch = stubFetch(json(200, { ...view, attemptsLeft: 5, sendsLeft: 3, retryAfter: 0 }));
+    await expect(new VerifierClient('https://v.example').session('ses_1', 'cs_1', signal)).resolves.toMatchObject(view);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('https://v.example/v1/sessions/ses_1');
+    expect(init?.method).toBe('GET');
+    expect(init?.body).toBeNull();
+    expect(init?.headers).toMatchObject({ Authorization: 'Bearer cs_1' });
+  });
+
+  it('sends an empty body: the session already has the number', async () => {
+    const sent = {
+      status: 'sent',
+      phoneMasked: '••• 78',
+      retryAfter: 30,
+      expiresAt: '2030-01-01T00:00:00Z',
+      sendsLeft: 3,
+    };
+    const fetch = stubFetch(json(202, sent));
+    await new VerifierClient('https://v.example').send('ses_1', 'cs_1', signal);
+    expect(fetch.mock.calls[0]?.[1]?.body).toBe('{}');
+  });
+
   it('escapes the brand id in the path', async () => {
     const fetch = stubFetch(json(200, { id: 'acme' }));
     await new VerifierClient('http://127.0.0.1:8787').brand('a/b', signal);

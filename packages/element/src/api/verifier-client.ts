@@ -4,6 +4,7 @@ import type {
   CreateSessionRequest,
   CreateSessionResponse,
   SendResponse,
+  SessionView,
 } from '@otp-verify/protocol';
 import { failureFromResponse } from './failure.js';
 import type { Failure } from './failure.js';
@@ -36,6 +37,11 @@ export class VerifierClient {
 
   createSession(body: CreateSessionRequest, signal: AbortSignal): Promise<CreateSessionResponse> {
     return this.#request('POST', '/v1/sessions', signal, { body });
+  }
+
+  /** Reads a session, e.g. one the checkout server created: status and masked number, never the number. */
+  session(sessionId: string, clientSecret: string, signal: AbortSignal): Promise<SessionView> {
+    return this.#request('GET', `/v1/sessions/${encodeURIComponent(sessionId)}`, signal, { clientSecret });
   }
 
   send(sessionId: string, clientSecret: string, signal: AbortSignal): Promise<SendResponse> {

@@ -6,31 +6,36 @@ import { VerifierClient, VerifierError } from '../api/verifier-client.js';
 import { normalizeCode } from '../digits.js';
 import { emit } from '../events.js';
 import { text } from '../i18n/en.js';
+import { sessionState } from '../mode.js';
+import type { Mode } from '../mode.js';
 import { asMetadata } from '../phone/phone.js';
 import { CountdownController } from './countdown.js';
 import { DeadlineController } from './deadline.js';
 import { PhoneField } from './phone-field.js';
 
 /**
- * loading: fetching the brand; unavailable: the brand could not be loaded; phone: asking for the number;
- * code: a code was sent; closed: the session can no longer be used; verified: the token is ready.
+ * loading: fetching the brand (and, for a registered number, making or reading the session); unavailable: that
+ * failed; phone: asking for the number; registered: a session for the registered number is ready, the customer
+ * sends the code; code: a code was sent; closed: the session can no longer be used; verified: the token is ready.
  */
-export type Step = 'loading' | 'unavailable' | 'phone' | 'code' | 'closed' | 'verified';
+export type Step = 'loading' | 'unavailable' | 'phone' | 'registered' | 'code' | 'closed' | 'verified';
 
 /** Where the host should move focus after its next render, after something the customer did. */
-export type FocusTarget = 'phone' | 'code' | 'success' | 'restart';
+export type FocusTarget = 'phone' | 'send' | 'code' | 'success' | 'restart';
 
 export interface FlowConfig {
   verifier: string;
   brand: string | undefined;
   order: Order | undefined;
   locale: string;
+  mode: Mode;
 }
 
 interface Session {
   id: string;
   clientSecret: string;
-  phone: string;
+  /** The number the customer typed; never set for a registered number (the element never receives it). */
+  phone?: string;
   codeLength: number;
   phoneMasked: string;
   sendsLeft: number;
@@ -44,6 +49,8 @@ export class VerificationFlow implements ReactiveController {
   readonly #expiry: DeadlineController;
   #abort = new AbortController();
   #reloadOnConnect = false;
+  /** The customer chose "Use a different number" over the registered one. */
+  #guest = false;
 
   readonly phone: PhoneField;
   readonly resendCountdown: CountdownController;
@@ -70,6 +77,27 @@ export class VerificationFlow implements ReactiveController {
     return this.session?.codeLength ?? this.brand?.codeLength ?? 6;
   }
 
+  /** Whether the number is the customer's registered one (customer token or a session made by the server). */
+  get registered(): boolean {
+    const { kind } = this.#config().mode;
+    return (kind === 'customer' || kind === 'session') && !this.#guest;
+  }
+
+  /** Whether the customer may type a number instead of the registered one: the brand allows guest checkout. */
+  get canUsePhone(): boolean {
+    return this.brand?.guestCheckout === true;
+  }
+
+  /** "Change number" in the code step: always for a typed number, for a registered one only with guest checkout. */
+  get canChangeNumber(): boolean {
+    return !this.registered || this.canUsePhone;
+  }
+
+  /** The element can make a new session itself, except for one the checkout server made. */
+  get canStartAgain(): boolean {
+    return !(this.registered && this.#config().mode.kind === 'session');
+  }
+
   hostConnected(): void {
     if (this.#reloadOnConnect) void this.load();
     this.#reloadOnConnect = false;
@@ -81,7 +109,10 @@ export class VerificationFlow implements ReactiveController {
     this.#cancel();
   }
 
-  /** Fetches the brand's settings; `retry` when the customer asked for it, so focus follows. */
+  /**
+   * Fetches the brand's settings, then opens the first step (for a registered number: makes or reads the
+   * session); `retry` when the customer asked for it, so focus follows.
+   */
   async load(retry = false): Promise<void> {
     this.#clear();
     this.brand = undefined;
@@ -98,9 +129,77 @@ export class VerificationFlow implements ReactiveController {
       if (!metadata) throw new VerifierError({ code: 'internal_error' });
       this.brand = settings;
       this.phone.setup({ countries: settings.countries, defaultCountry: settings.defaultCountry, metadata }, locale);
-      this.step = 'phone';
-      if (retry) this.focus = 'phone';
+      await this.#open(signal, retry);
     });
+  }
+
+  /** The first step once the brand is known: the phone step, or the session for the registered number. */
+  async #open(signal: AbortSignal, focus: boolean): Promise<void> {
+    const mode = this.#config().mode;
+    if (mode.kind === 'incomplete') throw new VerifierError({ code: 'not_configured' });
+    if (mode.kind === 'customer' && !this.#guest) {
+      await this.#createRegistered(mode.customerToken, signal);
+    } else if (mode.kind === 'session' && !this.#guest) {
+      await this.#readSession(mode.sessionId, mode.clientSecret, signal);
+    } else {
+      this.step = 'phone';
+    }
+    if (focus) this.focus = this.step === 'registered' ? 'send' : this.step === 'code' ? 'code' : 'phone';
+  }
+
+  /** A session for the number on the customer's account: the verifier reads it from the ID token, we get the mask. */
+  async #createRegistered(customerToken: string, signal: AbortSignal): Promise<void> {
+    const { verifier, order, locale } = this.#config();
+    if (!order || !this.brand) throw new VerifierError({ code: 'not_configured' });
+    const body = { brand: this.brand.id, order, locale, customerToken };
+    const created = await new VerifierClient(verifier).createSession(body, signal);
+    this.#adopt(created.id, created.clientSecret, created.codeLength, created.phoneMasked, 0, false);
+    this.#expireAt(created.expiresAt);
+    emit(this.#host, 'otp-session-created', {
+      sessionId: created.id,
+      expiresAt: created.expiresAt,
+      codeLength: created.codeLength,
+    });
+    this.step = 'registered';
+    this.announcement = text.registered(this.session?.phoneMasked ?? '');
+  }
+
+  /** A session the checkout server made (server to server): its status decides the step. */
+  async #readSession(id: string, clientSecret: string, signal: AbortSignal): Promise<void> {
+    const view = await new VerifierClient(this.#config().verifier).session(id, clientSecret, signal);
+    const state = sessionState(view.status);
+    if (state.next === 'none') {
+      this.step = 'closed';
+      throw new VerifierError(state.failure);
+    }
+    const sent = state.next === 'code';
+    this.#adopt(id, clientSecret, this.brand?.codeLength ?? 6, view.phoneMasked, view.sendsLeft, sent);
+    this.#expireAt(view.expiresAt);
+    if (sent) {
+      this.step = 'code';
+      this.code = '';
+      this.resendCountdown.start(view.retryAfter);
+    } else {
+      this.step = 'registered';
+      this.announcement = text.registered(this.session?.phoneMasked ?? '');
+    }
+  }
+
+  #adopt(
+    id: string,
+    clientSecret: string,
+    codeLength: number,
+    phoneMasked: string | undefined,
+    sendsLeft: number,
+    sent: boolean,
+  ): void {
+    this.session = { id, clientSecret, codeLength, phoneMasked: phoneMasked ?? '', sendsLeft, sent };
+  }
+
+  /** "Send code" in the registered step: the session has the number, so the send carries none. */
+  async sendCode(): Promise<void> {
+    if (this.busy || this.step !== 'registered' || !this.session) return;
+    await this.#run((signal) => this.#send(signal));
   }
 
   /** Validates the number, creates the session (or reuses one whose send failed) and sends the code. */
@@ -189,16 +288,29 @@ export class VerificationFlow implements ReactiveController {
   }
 
   /**
-   * Back to the phone step with a new session: "Change number", "Start again", a form reset or a changed
-   * order. `focus` when the customer asked for it.
+   * Back to the first step with a new session: "Start again", a form reset, a changed order or mode
+   * (`initial`: forget "Use a different number"), or "Change number"/"Use a different number" (`phone`).
+   * `focus` when the customer asked for it.
    */
-  restart(options: { focus?: boolean; clearPhone?: boolean; failure?: Failure } = {}): void {
+  restart(
+    options: { focus?: boolean; clearPhone?: boolean; failure?: Failure; initial?: boolean; phone?: boolean } = {},
+  ): void {
+    if (options.initial) this.#guest = false;
+    if (options.phone) this.#guest = true;
     if (!this.brand) {
       void this.load(options.focus);
       return;
     }
     this.#clear();
     if (options.clearPhone) this.phone.clear();
+    if (this.registered) {
+      this.step = 'loading';
+      void this.#run(async (signal) => {
+        await this.#open(signal, options.focus === true);
+        if (options.failure) this.failure = options.failure;
+      });
+      return;
+    }
     this.failure = options.failure;
     this.step = 'phone';
     if (options.focus) this.focus = 'phone';
@@ -251,7 +363,7 @@ export class VerificationFlow implements ReactiveController {
     if (this.step === 'loading') this.step = 'unavailable';
     if (endsSession(failure)) {
       this.#expiry.clear();
-      if (this.step === 'code') {
+      if (this.step === 'code' || this.step === 'registered') {
         this.step = 'closed';
         this.focus = 'restart';
       } else {
@@ -270,12 +382,20 @@ export class VerificationFlow implements ReactiveController {
   }
 
   #expire(expiresAt: string): void {
-    if (this.step === 'code') {
+    if (this.step === 'registered' && this.canStartAgain) {
+      // No code was sent yet: quietly make a new session for the registered number.
+      this.restart({ focus: this.#host.matches(':focus-within') });
+    } else if (this.step === 'code' || this.step === 'registered') {
       this.step = 'closed';
       this.failure = { code: 'session_expired' };
       // Move focus to "Start again" only if it was in the code step, which is gone now; never steal it.
       if (this.#host.matches(':focus-within')) this.focus = 'restart';
       emit(this.#host, 'otp-expired', { expired: 'session', expiresAt });
+    } else if (this.step === 'verified' && !this.canStartAgain) {
+      this.#clear();
+      this.step = 'closed';
+      this.failure = { code: 'token_expired' };
+      emit(this.#host, 'otp-expired', { expired: 'token', expiresAt });
     } else if (this.step === 'verified') {
       this.restart({ failure: { code: 'token_expired' } });
       emit(this.#host, 'otp-expired', { expired: 'token', expiresAt });

@@ -18,6 +18,11 @@ export const text = {
   phone: 'Mobile number',
   phoneHint: 'We only use it to send you the code.',
   sendCode: 'Send code',
+  registered: (phoneMasked: string) =>
+    phoneMasked
+      ? `We’ll text a code to your registered number ${phoneMasked}.`
+      : 'We’ll text a code to your registered number.',
+  usePhone: 'Use a different number',
   codeLabel: (length: number, phoneMasked: string) => `Enter the ${length}-digit code we sent to ${phoneMasked}`,
   codeHint: 'Check your text messages. The code can take a minute to arrive.',
   verify: 'Verify',
@@ -36,8 +41,12 @@ export const text = {
   valueMissing: 'Verify your phone number to place the order',
 };
 
-/** A clear message with a way forward for each failure. */
-export function failureMessage(failure: Failure, codeLength: number): string {
+/**
+ * A clear message with a way forward for each failure. `canStartAgain` is false for a session the checkout
+ * server made: the element cannot make a new one, a reload of the page can.
+ */
+export function failureMessage(failure: Failure, codeLength: number, canStartAgain = true): string {
+  const again = canStartAgain ? 'Start again' : 'Reload the page';
   switch (failure.code) {
     case 'network_error':
       return 'Could not reach the verification service. Check your connection and try again.';
@@ -47,7 +56,11 @@ export function failureMessage(failure: Failure, codeLength: number): string {
     case 'unknown_brand':
       return 'Phone verification is not available for this shop. Please contact the shop.';
     case 'guest_checkout_disabled':
-      return 'Sign in to your account to verify this order.';
+      return 'This shop only texts codes to the mobile number on your account. Sign in to verify this order.';
+    case 'invalid_customer_token':
+      return 'We couldn’t confirm your sign-in. Sign in again to verify this order.';
+    case 'directory_unavailable':
+      return 'We can’t reach your account details right now. Try again in a moment.';
     case 'phone_missing':
       return 'Enter your mobile number.';
     case 'invalid_phone':
@@ -66,20 +79,22 @@ export function failureMessage(failure: Failure, codeLength: number): string {
       return `Enter the ${codeLength}-digit code.`;
     case 'invalid_code':
       if (failure.attemptsLeft === undefined) return 'Wrong code. Try again.';
-      if (failure.attemptsLeft === 0) return 'Wrong code and no attempts left. Start again to get a new code.';
+      if (failure.attemptsLeft === 0) return `Wrong code and no attempts left. ${again} to get a new code.`;
       return `Wrong code. ${plural(failure.attemptsLeft, 'attempt', 'attempts')} left.`;
     case 'locked':
-      return 'Too many wrong codes. Start again to get a new code.';
+      return `Too many wrong codes. ${again} to get a new code.`;
     case 'expired':
       return 'This code has expired. Send a new code.';
     case 'session_expired':
-      return 'This code has expired. Start again to get a new code.';
+      return `This code has expired. ${again} to get a new code.`;
     case 'session_closed':
     case 'session_not_found':
     case 'invalid_client_secret':
-      return 'This verification has ended. Start again.';
+      return `This verification has ended. ${again}.`;
     case 'token_expired':
-      return 'Your verification expired before the order was placed. Verify your phone number again.';
+      return canStartAgain
+        ? 'Your verification expired before the order was placed. Verify your phone number again.'
+        : 'Your verification expired before the order was placed. Reload the page to verify again.';
     case 'internal_error':
       return 'Something went wrong on our side. Try again in a moment.';
     default:
