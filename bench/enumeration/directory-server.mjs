@@ -10,6 +10,7 @@
 // POST <any path> with {"brand","customerRef"} or GET <any path>?customerRef=…; GET /healthz answers 200 and
 // GET /lookups the number of lookups per kind so far (the benchmark checks it made one per session).
 import { createServer } from 'node:http';
+import { serveChild } from '../shared/serve-child.mjs';
 
 const lookups = { known: 0, unverified: 0, unknown: 0, malformed: 0 };
 
@@ -69,16 +70,4 @@ const server = createServer((req, res) => {
   }
 });
 
-server.listen(Number(process.env.PORT), process.env.HOST ?? '127.0.0.1', () => {
-  console.log(JSON.stringify({ msg: 'customer directory listening', port: Number(process.env.PORT) }));
-});
-
-const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
-// The benchmark holds our stdin open: when it goes away, however it died, so do we.
-process.stdin.on('end', () => process.exit(0));
-process.stdin.resume();
+serveChild(server, 'customer directory');

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { BenchBrand } from '../flow/servers.js';
+import { timedFetch } from '../shared/timed-fetch.js';
 
 export const KINDS = ['known', 'unknown', 'unverified'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -67,18 +68,14 @@ export async function sampleKinds(
     path: string,
     init: RequestInit,
   ): Promise<{ status: number; body: unknown }> => {
-    const started = performance.now();
-    let status: number;
-    let text: string;
+    let answered;
     try {
-      const response = await fetch(`${url}${path}`, init);
-      status = response.status;
-      text = await response.text();
+      answered = await timedFetch(`${url}${path}`, init);
     } catch (error) {
       failures.push({ kind, step, answer: `network ${(error as Error).message}` });
       throw new SampleAbandoned();
     }
-    const elapsed = performance.now() - started;
+    const { status, text, elapsedMs: elapsed } = answered;
     let body: unknown;
     try {
       body = JSON.parse(text);

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError, numberOption } from '../flow/options.js';
+import { numberOption, parseFlags } from '../shared/command-line.js';
 
 export interface EnumerationOptions {
   /** Measured samples per kind of customer (one sample = create, send, one wrong check). */
@@ -28,25 +27,13 @@ child): create, send and one wrong check per sample, the three kinds interleaved
   --help           this text`;
 
 export function parseEnumerationOptions(argv: readonly string[]): EnumerationOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      // pnpm may pass the `--` separator through to the script; it carries no meaning here.
-      args: argv.filter((arg) => arg !== '--'),
-      options: {
-        samples: { type: 'string' },
-        warmup: { type: 'string' },
-        'max-seconds': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
+  const values = parseFlags(argv, {
+    samples: { type: 'string' },
+    warmup: { type: 'string' },
+    'max-seconds': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  if (values === 'help') return 'help';
   return {
     samples: numberOption('--samples', values.samples, DEFAULTS.samples, { min: 10, max: MAX_SAMPLES, integer: true }),
     warmup: numberOption('--warmup', values.warmup, DEFAULTS.warmup, { min: 0, max: 500, integer: true }),

@@ -7,9 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ChildServer, freePort } from '../flow/child-server.js';
-import { cleanUp } from '../flow/cleanup.js';
-import { UsageError } from '../flow/options.js';
-import { failIfItDies, machineInfo, progressMeter, toJson } from '../flow/run-helpers.js';
+import { failIfItDies, machineInfo, progressMeter, toJson, warnIfStale } from '../flow/run-helpers.js';
+import { runBenchmark } from '../shared/entry-point.js';
 import { startVerifier, temporaryDirectory, verifierCli, writeBenchBrand } from '../flow/servers.js';
 import type { Kind } from './measure.js';
 import { sampleKinds } from './measure.js';
@@ -22,19 +21,7 @@ const PROGRESS_MS = 5_000;
 /** More failed samples than this share (of all samples, warm-up included) fails the run. */
 const FAILURE_LIMIT = 0.01;
 
-async function main(): Promise<number> {
-  let options: EnumerationOptions | 'help';
-  try {
-    options = parseEnumerationOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench enumeration: ${error.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(options: EnumerationOptions): Promise<number> {
   const context = {
     date: new Date().toISOString(),
     command: [process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' '),
@@ -43,12 +30,7 @@ async function main(): Promise<number> {
   };
   console.log(headerText(context));
   const { cli, staleSources } = verifierCli();
-  if (staleSources.length > 0) {
-    console.log(
-      `  warning      ${staleSources.length} verifier source file(s) are newer than their build output ` +
-        `(e.g. ${staleSources[0]}): the figures are for the last build; rebuild with npx tsc -b packages/verifier`,
-    );
-  }
+  warnIfStale(staleSources);
   console.log('');
 
   // ---- the customer directory and the verifier, each a child process ----
@@ -146,14 +128,4 @@ async function readLookups(url: string): Promise<Record<Kind, number> | null> {
   }
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error('\nFAILED:', error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanUp());
+runBenchmark({ name: 'enumeration', usage: USAGE, parse: parseEnumerationOptions }, main);

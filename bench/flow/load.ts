@@ -1,3 +1,4 @@
+import { timedFetch } from '../shared/timed-fetch.js';
 import type { BenchBrand } from './servers.js';
 
 export const REQUEST_KINDS = ['create', 'send', 'inbox', 'check', 'redeem'] as const;
@@ -73,20 +74,16 @@ export async function runFlows(
   let nextNumber = 0;
 
   const request = async (kind: RequestKind, path: string, init: RequestInit): Promise<unknown> => {
-    const started = performance.now();
-    let status: number;
-    let text: string;
+    let answered;
     try {
-      const response = await fetch(`${url}${path}`, init);
-      status = response.status;
-      text = await response.text();
+      answered = await timedFetch(`${url}${path}`, init);
     } catch (error) {
       allRequests += 1;
       if (phase === 'measure') requests += 1;
       errors.add(kind, 'network', networkCode(error));
       throw new FlowAbandoned();
     }
-    const elapsed = performance.now() - started;
+    const { status, text, elapsedMs: elapsed } = answered;
     allRequests += 1;
     if (phase === 'measure') requests += 1;
     if (status < 200 || status > 299) {

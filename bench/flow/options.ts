@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { numberOption, parseFlags } from '../shared/command-line.js';
 
 export interface BenchOptions {
   /** Length of the measured window, after the warm-up. */
@@ -38,30 +38,16 @@ process on loopback, then the same number of trivial requests against a bare nod
                    (profiling slows it down: do not compare those figures with unprofiled runs)
   --help           this text`;
 
-export class UsageError extends Error {}
-
 /** The options from the command line; `help` when the user asked for the usage text. */
 export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
-  let values;
-  try {
-    // pnpm may pass the `--` separator through to the script; it carries no meaning here.
-    ({ values } = parseArgs({
-      args: argv.filter((arg) => arg !== '--'),
-      options: {
-        seconds: { type: 'string' },
-        concurrency: { type: 'string' },
-        warmup: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'cpu-prof': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
+  const values = parseFlags(argv, {
+    seconds: { type: 'string' },
+    concurrency: { type: 'string' },
+    warmup: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
+  });
+  if (values === 'help') return 'help';
   return {
     seconds: numberOption('--seconds', values.seconds, DEFAULTS.seconds, { min: 1, max: MAX_SECONDS }),
     concurrency: numberOption('--concurrency', values.concurrency, DEFAULTS.concurrency, {
@@ -73,20 +59,4 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     json: values.json,
     cpuProfileDir: values['cpu-prof'] === undefined ? undefined : resolve(values['cpu-prof']),
   };
-}
-
-export function numberOption(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  bounds: { min: number; max: number; integer?: boolean },
-): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) throw new UsageError(`${name} must be a number, not "${raw}"`);
-  if (bounds.integer === true && !Number.isInteger(value)) throw new UsageError(`${name} must be a whole number`);
-  if (value < bounds.min || value > bounds.max) {
-    throw new UsageError(`${name} must be between ${bounds.min} and ${bounds.max} (got ${value}): this run is bounded`);
-  }
-  return value;
 }

@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the benchmarks' entry points (flow/run.ts, enumeration/run.ts): the machine they run
- * on, the JSON line, the progress meter and the reaction to a child server dying mid-run.
+ * on, the JSON line, the progress meter, the reaction to a child server dying mid-run and the stale-build
+ * warning.
  */
 import { cpus, platform, release } from 'node:os';
 import type { ChildServer } from './child-server.js';
@@ -85,4 +86,14 @@ export function failIfItDies(server: ChildServer): void {
     console.error(`\nFAILED: the ${server.name} exited during the run (${description}):\n${server.recentOutput()}`);
     void cleanUp().finally(() => process.exit(1));
   };
+}
+
+/** The warning that the verifier's build is older than its sources (see verifierCli in servers.ts). */
+export function warnIfStale(staleSources: readonly string[]): void {
+  if (staleSources.length > 0) {
+    console.log(
+      `  warning      ${staleSources.length} verifier source file(s) are newer than their build output ` +
+        `(e.g. ${staleSources[0]}): the figures are for the last build; rebuild with npx tsc -b packages/verifier`,
+    );
+  }
 }

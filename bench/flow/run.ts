@@ -5,12 +5,11 @@
  */
 import type { ChildServer, CpuTimes } from './child-server.js';
 import { CLOCK_TICKS_PER_SECOND, machineBusyMs } from './child-server.js';
-import { cleanUp } from './cleanup.js';
 import { EventLoopProbe } from './event-loop.js';
 import type { BaselineResult, WindowHooks } from './load.js';
 import { runFlows, runTrivialRequests } from './load.js';
 import type { BenchOptions } from './options.js';
-import { USAGE, UsageError, parseOptions } from './options.js';
+import { USAGE, parseOptions } from './options.js';
 import type { CpuWindow, RunContext } from './report.js';
 import {
   ERROR_LIMIT,
@@ -23,25 +22,13 @@ import {
   ratiosText,
   verifierText,
 } from './report.js';
-import { failIfItDies, machineInfo, progressMeter, toJson } from './run-helpers.js';
+import { failIfItDies, machineInfo, progressMeter, toJson, warnIfStale } from './run-helpers.js';
+import { runBenchmark } from '../shared/entry-point.js';
 import { startBaseline, startVerifier, temporaryDirectory, verifierCli, writeBenchBrand } from './servers.js';
 
 const PROGRESS_MS = 5_000;
 
-async function main(): Promise<number> {
-  let options: BenchOptions | 'help';
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench flow: ${error.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
-
+async function main(options: BenchOptions): Promise<number> {
   const context: RunContext = {
     date: new Date().toISOString(),
     command: [process.execPath, ...process.execArgv, ...process.argv.slice(1)].join(' '),
@@ -52,12 +39,7 @@ async function main(): Promise<number> {
   };
   console.log(header(context));
   const { cli, staleSources } = verifierCli();
-  if (staleSources.length > 0) {
-    console.log(
-      `  warning      ${staleSources.length} verifier source file(s) are newer than their build output ` +
-        `(e.g. ${staleSources[0]}): the figures are for the last build; rebuild with npx tsc -b packages/verifier`,
-    );
-  }
+  warnIfStale(staleSources);
   if (options.cpuProfileDir !== undefined) {
     console.log(
       `  profiling    the verifier writes a CPU profile into ${options.cpuProfileDir} (slower: not comparable)`,
@@ -209,14 +191,4 @@ function cpuRecorder(server: ChildServer): {
   };
 }
 
-main()
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error('\nFAILED:', error);
-      process.exitCode = 1;
-    },
-  )
-  .finally(() => cleanUp());
+runBenchmark({ name: 'flow', usage: USAGE, parse: parseOptions }, main);
