@@ -2,29 +2,27 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { CheckoutPage } from '../support/checkout-page.js';
 import { expect, test } from '../support/fixtures.js';
 
-const accentOf = (checkout: CheckoutPage) =>
-  checkout.element.evaluate((element) => getComputedStyle(element).getPropertyValue('--otp-color-accent').trim());
+/** Opens a brand's checkout, screenshots it, and reads the element's accent token and its button colour. */
+async function lookAt(checkout: CheckoutPage, screenshotPath: string) {
+  await checkout.open();
+  await checkout.page.screenshot({ path: screenshotPath, fullPage: true });
+  return {
+    accent: await checkout.element.evaluate((element) =>
+      getComputedStyle(element).getPropertyValue('--otp-color-accent').trim(),
+    ),
+    button: await checkout.page
+      .getByRole('button', { name: 'Send code' })
+      .evaluate((button) => getComputedStyle(button).backgroundColor),
+  };
+}
 
 test('each brand page shows its own theme', async ({ page, stack }, testInfo) => {
-  const acme = new CheckoutPage(page, stack, 'acme');
-  await acme.open();
-  const acmeAccent = await accentOf(acme);
-  const acmeButton = await page
-    .getByRole('button', { name: 'Send code' })
-    .evaluate((button) => getComputedStyle(button).backgroundColor);
-  await page.screenshot({ path: testInfo.outputPath('acme-checkout.png'), fullPage: true });
+  const acme = await lookAt(new CheckoutPage(page, stack, 'acme'), testInfo.outputPath('acme-checkout.png'));
+  const nova = await lookAt(new CheckoutPage(page, stack, 'nova'), testInfo.outputPath('nova-checkout.png'));
 
-  const nova = new CheckoutPage(page, stack, 'nova');
-  await nova.open();
-  const novaAccent = await accentOf(nova);
-  const novaButton = await page
-    .getByRole('button', { name: 'Send code' })
-    .evaluate((button) => getComputedStyle(button).backgroundColor);
-  await page.screenshot({ path: testInfo.outputPath('nova-checkout.png'), fullPage: true });
-
-  expect(acmeAccent).toBe('#1d4ed8');
-  expect(novaAccent).not.toBe(acmeAccent);
-  expect(novaButton).not.toBe(acmeButton);
+  expect(acme.accent).toBe('#1d4ed8');
+  expect(nova.accent).not.toBe(acme.accent);
+  expect(nova.button).not.toBe(acme.button);
   await expect(page.locator('link[rel="stylesheet"][href="/themes/nova/theme.css"]')).toHaveCount(1);
   await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
 });
