@@ -21,19 +21,19 @@ export async function checkCode(
   client: RequestClient,
 ): Promise<CheckResponse> {
   const session = authenticateSession(context, sessionId, clientSecret);
+  const brand = brandOfSession(context, session);
   if (code.length !== session.policy.codeLength) {
     throw new VerificationError('invalid_request', `The code has ${session.policy.codeLength} digits.`);
   }
   const now = context.clock();
   // The attempt is counted and committed before the code is compared, and a refusal is returned
   // rather than thrown so that the count survives the transaction.
-  const ipHits = wrongCheckHits(context, context.brands.get(session.brand)?.effectiveLimits, client, now);
+  const ipHits = wrongCheckHits(context, brand.effectiveLimits, client, now);
   const outcome = context.store.transaction(() => countAndCompare(context, session.id, code, now, ipHits));
   const result = outcome.kind === 'verified' ? 'verified' : outcome.error.code;
   context.metrics.checks.inc({ brand: session.brand, result });
   if (outcome.kind === 'refused') throw outcome.error;
 
-  const brand = brandOfSession(context, session);
   const claims = orderTokenClaims(outcome.session, {
     issuer: context.issuer,
     audience: brand.audience,

@@ -1,6 +1,6 @@
 import { VerificationError } from '../domain/errors.js';
 import type { CounterHit, LimitRules } from '../domain/limits.js';
-import { DEFAULT_LIMITS, clientNetwork, counterHits, limitSubject, retryAfterSeconds } from '../domain/limits.js';
+import { clientNetwork, counterHits, limitSubject, retryAfterSeconds } from '../domain/limits.js';
 import type { VerifierContext } from './context.js';
 
 /** Who sent the request, as the HTTP layer sees it (`req.ip`, which honours OTP_VERIFY_TRUST_PROXY). */
@@ -35,15 +35,15 @@ export function takeSendLimits(
 /** The counters of wrong codes from one client address, across all its sessions. */
 export function wrongCheckHits(
   context: VerifierContext,
-  limits: LimitRules | undefined,
+  limits: LimitRules,
   client: RequestClient,
   now: number,
 ): CounterHit[] {
   const subject = limitSubject(context.secrets.phoneRefKey, 'ip', clientNetwork(client.ip));
-  return counterHits('wrongChecksPerIp', subject, (limits ?? DEFAULT_LIMITS).wrongChecksPerIp, now);
+  return counterHits('wrongChecksPerIp', subject, limits.wrongChecksPerIp, now);
 }
 
-export function refuseIfFull(full: readonly CounterHit[], now: number, detail: string): void {
+function refuseIfFull(full: readonly CounterHit[], now: number, detail: string): void {
   if (full.length === 0) return;
   throw rateLimited(full, now, detail);
 }
