@@ -50,7 +50,7 @@ export async function resolvePhone(
   } else {
     return undefined;
   }
-  return { e164, ref: phoneReference(context.secrets.phoneRefKey, brand.id, e164), masked: maskPhone(e164) };
+  return resolved(context, brand, e164);
 }
 
 /**
@@ -67,7 +67,7 @@ export async function resolveCustomerRef(
   if (answer.kind === 'found') {
     try {
       const e164 = parseTypedPhone(answer.phoneNumber, undefined, brand.countries);
-      return { e164, ref: phoneReference(context.secrets.phoneRefKey, brand.id, e164), masked: maskPhone(e164) };
+      return resolved(context, brand, e164);
     } catch (error) {
       if (!(error instanceof VerificationError)) throw error;
     }
@@ -88,4 +88,9 @@ export async function resolveCustomerRef(
  */
 export function isSuppressedSession(session: Pick<Session, 'phoneE164' | 'phoneRef'>): boolean {
   return session.phoneE164 === null && session.phoneRef !== null;
+}
+
+/** A number as sessions keep it: E.164, its keyed reference for the brand, and what the customer sees of it. */
+function resolved(context: VerifierContext, brand: Brand, e164: string): ResolvedPhone {
+  return { e164, ref: phoneReference(context.secrets.phoneRefKey, brand.id, e164), masked: maskPhone(e164) };
 }
