@@ -10,11 +10,13 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 /**
  * Starts the main job (verifier + demo shop, as `npm start` runs it) on ports chosen here, with a
- * fresh data directory and the demo brands allowed on this run's shop origin only.
+ * fresh data directory and the demo brands allowed on this run's shop and examples origins only.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const [shopPort, verifierPort] = [await freePort(), await freePort()];
+  const [shopPort, verifierPort, examplesPort] = [await freePort(), await freePort(), await freePort()];
   const shopOrigin = `http://127.0.0.1:${shopPort}`;
+  // The element's embedding examples (tests/embedding-examples.spec.ts serves them there).
+  const examplesOrigin = `http://127.0.0.1:${examplesPort}`;
   const verifierUrl = `http://127.0.0.1:${verifierPort}`;
   const workDir = mkdtempSync(join(tmpdir(), 'otp-verify-e2e-'));
   const brands = JSON.parse(readFileSync(join(repoRoot, 'apps/demo-shop/config/brands.json'), 'utf8')) as {
@@ -22,7 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     brands: { allowedOrigins: string[]; customerAuth?: { issuer: string } }[];
   };
   for (const brand of brands.brands) {
-    brand.allowedOrigins = [shopOrigin];
+    brand.allowedOrigins = [shopOrigin, examplesOrigin];
     // The shop plays the brands' customer-auth service, at its own origin.
     if (brand.customerAuth) brand.customerAuth.issuer = shopOrigin;
   }
@@ -59,6 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   );
   process.env.E2E_SHOP_URL = shopOrigin;
   process.env.E2E_VERIFIER_URL = verifierUrl;
+  process.env.E2E_EXAMPLES_URL = examplesOrigin;
 
   return async () => {
     child.kill('SIGTERM');

@@ -24,7 +24,7 @@ test('each brand page shows its own theme', async ({ page, stack }, testInfo) =>
   expect(nova.accent).not.toBe(acme.accent);
   expect(nova.button).not.toBe(acme.button);
   await expect(page.locator('link[rel="stylesheet"][href="/themes/nova/theme.css"]')).toHaveCount(1);
-  await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('GB');
+  await expect(page.getByRole('combobox', { name: 'Country' })).toHaveValue('United Kingdom (+44)');
 });
 
 test('the second brand runs its own rules: 8-digit codes to a UK number', async ({ page, stack }) => {

@@ -1,10 +1,13 @@
 import { defineConfig } from 'vite';
 
 // Library build: one ES module for bundlers and <script type="module">, one IIFE for a plain <script> tag.
-// Lit and libphonenumber-js are bundled in; the phone metadata is not (the verifier serves the brand's part).
+// Lit and the element's own phone formatter are bundled in; the phone metadata (the verifier serves the brand's
+// part) and the catalogs other than English (the verifier serves them with the brand's settings) are not.
 export default defineConfig({
   build: {
     target: 'es2022',
+    // dist/ also holds the i18n export (tsconfig.i18n.json) the verifier imports: a build must not delete it.
+    emptyOutDir: false,
     lib: {
       entry: 'src/index.ts',
       name: 'OtpVerify',

@@ -152,6 +152,9 @@ function securityHeaders(verifierOrigin: string): RequestHandler {
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
+    // The element renders with Lit, whose only Trusted Types policy is "lit-html".
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
   ].join('; ');
   return (_req, res, next) => {
     res.set({

@@ -42,7 +42,16 @@ declare global {
   }
 }
 
-export type OtpEventName = 'otp-session-created' | 'otp-code-sent' | 'otp-verified' | 'otp-error' | 'otp-expired';
+/** The events the element dispatches (the Custom Elements Manifest test checks the manifest against it). */
+export const OTP_EVENT_NAMES = [
+  'otp-session-created',
+  'otp-code-sent',
+  'otp-verified',
+  'otp-error',
+  'otp-expired',
+] as const;
+
+export type OtpEventName = (typeof OTP_EVENT_NAMES)[number];
 
 type DetailOf<K extends OtpEventName> = HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never;
 

@@ -98,8 +98,7 @@ export const styles = css`
     font-weight: 600;
   }
 
-  input,
-  select {
+  input {
     width: 100%;
     min-height: 44px;
     padding: 0 calc(var(--_space) * 1.5);
@@ -112,14 +111,6 @@ export const styles = css`
 
   input[aria-invalid='true'] {
     border: 2px solid var(--_danger);
-  }
-
-  .code {
-    max-width: 16rem;
-    min-height: 52px;
-    font-size: 1.5em;
-    letter-spacing: 0.25em;
-    font-variant-numeric: tabular-nums;
   }
 
   /* The alert stays in the page while empty, so screen readers announce the messages put in it. */

@@ -1,14 +1,22 @@
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { CodeField } from './controllers/code-field.js';
+import { CountryPicker } from './controllers/country-picker.js';
 import { VerificationFlow } from './controllers/verification-flow.js';
+import { WebOtp } from './controllers/web-otp.js';
 import type { FocusTarget } from './controllers/verification-flow.js';
-import { failureMessage, text } from './i18n/en.js';
+import { textDirection } from './i18n/negotiate.js';
+import type { Text } from './i18n/text.js';
 import { pickLocale } from './locale.js';
 import { selectMode } from './mode.js';
 import { orderFrom } from './order.js';
+import { countryPickerStyles } from './country-picker.styles.js';
 import { styles } from './otp-verify.styles.js';
 import { scriptOrigin } from './script-origin.js';
+import { setStates } from './states.js';
+import { version } from './version.js';
+import { renderCountryPicker } from './views/country-picker.js';
 
 const PHONE_FAILURES = new Set(['phone_missing', 'invalid_phone', 'country_not_allowed']);
 const CODE_FAILURES = new Set(['code_incomplete', 'invalid_code']);
@@ -25,10 +33,9 @@ const NOT_RETRYABLE = new Set([
   'session_not_found',
   'invalid_client_secret',
 ]);
-const FOCUS_SELECTORS: Record<FocusTarget, string> = {
+const FOCUS_SELECTORS: Record<Exclude<FocusTarget, 'code'>, string> = {
   phone: '#phone',
   send: '#send',
-  code: '#code',
   success: '#success',
   restart: '#restart',
 };
@@ -45,10 +52,62 @@ interface View {
 
 /**
  * `<otp-verify>`: confirms an order with a one-time code sent by SMS and hands the page (and its form) an
- * order-verified token. See README.md for attributes, events, parts and CSS tokens.
+ * order-verified token. See README.md for attributes, events, parts, states and theme tokens.
+ *
+ * @fires {CustomEvent<OtpSessionCreatedDetail>} otp-session-created - The element created the session.
+ * @fires {CustomEvent<OtpCodeSentDetail>} otp-code-sent - A code (first or new) was sent.
+ * @fires {CustomEvent<OtpVerifiedDetail>} otp-verified - The code was right; `detail.token` is the form value.
+ * @fires {CustomEvent<OtpErrorDetail>} otp-error - The verifier refused a request, or the network failed.
+ * @fires {CustomEvent<OtpExpiredDetail>} otp-expired - The code or the token can no longer be used.
+ * @csspart form - The box around every step.
+ * @csspart legend - "Verify your phone number".
+ * @csspart intro - The sentence opening the phone and registered-number steps.
+ * @csspart label - Each field's label.
+ * @csspart country-picker - The country picker (with one country, its name).
+ * @csspart country-input - The picker's "Country" combobox.
+ * @csspart country-list - The picker's list of countries.
+ * @csspart country-option - One country in that list.
+ * @csspart input - The mobile number field (also `phone-input`). The code field is in the light DOM
+ *   (`.otp-verify-code`, slot `code`) so autofill and password managers find it.
+ * @csspart phone-input - The mobile number field.
+ * @csspart hint - The hint under a field.
+ * @csspart error - The error message (role=alert).
+ * @csspart status - The loading message and the success box.
+ * @csspart success - The "Phone verified" box.
+ * @csspart button - Every button (also `button-primary`, `button-secondary`, `button-link`).
+ * @csspart button-primary - The step's main action.
+ * @csspart button-secondary - "Send a new code".
+ * @csspart button-link - "Change number", "Use a different number".
+ * @csspart countdown - "New code in 27 s".
+ * @csspart sends-left - How many new codes can still be sent.
+ * @cssstate loading - Loading the brand's settings.
+ * @cssstate phone - Asking for the mobile number.
+ * @cssstate registered - Offering to text the number on the customer's account.
+ * @cssstate code - Asking for the code.
+ * @cssstate verified - Verified; the token is the form value.
+ * @cssstate closed - The session ended (locked, expired or closed).
+ * @cssstate unavailable - The verifier cannot be used now, or the page set the element up wrong.
+ * @cssstate busy - A request to the verifier is under way.
+ * @cssstate invalid - The last request failed; the error is shown.
+ * @cssprop [--otp-font-family=system-ui] - Font of all text.
+ * @cssprop [--otp-font-size=1rem] - Base size; everything else is relative to it.
+ * @cssprop [--otp-color-scheme=normal] - `light` or `dark`: native controls follow it.
+ * @cssprop [--otp-color-surface=#ffffff] - Background of the element and its fields.
+ * @cssprop [--otp-color-text=#1f2328] - Text and typed values.
+ * @cssprop [--otp-color-muted=#59636e] - Hints, countdown, codes left.
+ * @cssprop [--otp-color-accent=#0b57d0] - Primary button background.
+ * @cssprop [--otp-color-on-accent=#ffffff] - Primary button text.
+ * @cssprop [--otp-color-accent-text=var(--otp-color-accent)] - Accent as text or outline on the surface.
+ * @cssprop [--otp-color-danger=#b3261e] - Error message and invalid field border.
+ * @cssprop [--otp-color-success=#146c2e] - The "Phone verified" state.
+ * @cssprop [--otp-color-border=#6e7781] - Field borders.
+ * @cssprop [--otp-radius=8px] - Corners of the box, fields and buttons.
+ * @cssprop [--otp-focus-ring=3px solid] - Outline of the focused control (accent-text colour).
+ * @cssprop [--otp-space=8px] - The spacing unit.
  */
 export class OtpVerify extends LitElement {
   static formAssociated = true;
+  static readonly version = version;
 
   static override properties: PropertyDeclarations = {
     brand: { type: String },
@@ -67,7 +126,7 @@ export class OtpVerify extends LitElement {
     formDisabled: { state: true },
   };
 
-  static override styles = styles;
+  static override styles = [styles, countryPickerStyles];
 
   /** The brand's publishable id. */
   declare brand: string | undefined;
@@ -93,6 +152,9 @@ export class OtpVerify extends LitElement {
 
   readonly #internals: ElementInternals;
   readonly #flow: VerificationFlow;
+  readonly #codeField: CodeField;
+  readonly #webOtp: WebOtp;
+  readonly #countryPicker: CountryPicker;
 
   constructor() {
     super();
@@ -106,6 +168,12 @@ export class OtpVerify extends LitElement {
       locale: this.#locale,
       mode: selectMode(this.customerToken, this.sessionId, this.clientSecret),
     }));
+    this.#codeField = new CodeField(this, {
+      change: (code, check) => this.#flow.enterCode(code, check),
+      submit: () => void this.#flow.checkCode(),
+    });
+    this.#webOtp = new WebOtp(this, (code) => this.#flow.enterCode(code, true));
+    this.#countryPicker = new CountryPicker(this, (code) => this.#flow.phone.selectCountry(code));
   }
 
   /** The order-verified token once the phone is verified. */
@@ -141,6 +209,10 @@ export class OtpVerify extends LitElement {
     this.formDisabled = disabled;
   }
 
+  get #text(): Text {
+    return this.#flow.text;
+  }
+
   get #locale(): string {
     return pickLocale(this.locale, this.closest('[lang]')?.getAttribute('lang'), navigator.language);
   }
@@ -156,16 +228,53 @@ export class OtpVerify extends LitElement {
       const flow = this.#flow;
       if (flow.session || flow.token || flow.busy || flow.failure?.code === 'not_configured') flow.restart();
     }
-    if (changed.has('locale')) this.#flow.phone.relabel(this.#locale);
+    if (changed.has('locale') && this.hasUpdated) void this.#flow.relocalize();
   }
 
   protected override updated(): void {
     this.#syncForm();
+    this.#syncCodeStep();
+    setStates(this.#internals.states, this.#states());
     const target = this.#flow.focus;
     if (target) {
       this.#flow.focus = undefined;
-      this.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[target])?.focus();
+      if (target === 'code') this.#codeField.focus();
+      else this.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[target])?.focus();
     }
+  }
+
+  /** The code field and WebOTP exist only while the code step is open. */
+  #syncCodeStep(): void {
+    const flow = this.#flow;
+    if (flow.step !== 'code') {
+      this.#codeField.hide();
+      this.#webOtp.stop();
+      return;
+    }
+    this.#codeField.show({
+      label: this.#text.codeLabel(flow.codeLength, flow.session?.phoneMasked ?? ''),
+      hint: this.#text.codeHint,
+      error: this.#message(),
+      value: flow.code,
+      length: flow.codeLength,
+      invalid: CODE_FAILURES.has(flow.failure?.code ?? ''),
+      busy: flow.busy,
+    });
+    this.#webOtp.listen();
+  }
+
+  /** `otp-verify:state(code)`, `:state(busy)`, `:state(invalid)`: the step and what is going on, for page CSS. */
+  #states(): string[] {
+    const flow = this.#flow;
+    const states: string[] = [flow.step];
+    if (flow.busy) states.push('busy');
+    if (flow.failure) states.push('invalid');
+    return states;
+  }
+
+  #message(): string {
+    const flow = this.#flow;
+    return flow.failure ? this.#text.failure(flow.failure, flow.codeLength, flow.canStartAgain) : '';
   }
 
   #syncForm(): void {
@@ -175,20 +284,32 @@ export class OtpVerify extends LitElement {
       this.#internals.setValidity({});
     } else {
       const anchor = this.renderRoot.querySelector<HTMLElement>('input, select, button') ?? undefined;
-      this.#internals.setValidity({ valueMissing: true }, text.valueMissing, anchor);
+      this.#internals.setValidity({ valueMissing: true }, this.#text.valueMissing, anchor);
     }
   }
 
   protected override render(): TemplateResult {
     const flow = this.#flow;
     const view = this.#view();
-    const message = flow.failure ? failureMessage(flow.failure, flow.codeLength, flow.canStartAgain) : '';
+    // In the code step the error is shown beside the code field, in the light DOM, which it describes.
+    const message = this.#message();
     return html`
-      <form part="form" novalidate aria-busy=${flow.busy ? 'true' : 'false'} @submit=${this.#onSubmit}>
+      <form
+        part="form"
+        lang=${flow.language}
+        dir=${textDirection(flow.language)}
+        novalidate
+        aria-busy=${flow.busy ? 'true' : 'false'}
+        @submit=${this.#onSubmit}
+      >
         <fieldset ?disabled=${this.formDisabled}>
-          <legend part="legend">${text.legend}</legend>
+          <legend part="legend">${this.#text.legend}</legend>
           ${view.fields}
-          <div id="error" part="error" role="alert" class=${message ? 'shown' : ''}>${message}</div>
+          ${
+            flow.step === 'code'
+              ? nothing
+              : html`<div id="error" part="error" role="alert" class=${message ? 'shown' : ''}>${message}</div>`
+          }
           ${view.actions}
         </fieldset>
         <div class="visually-hidden" role="status">${flow.announcement}</div>
@@ -199,14 +320,14 @@ export class OtpVerify extends LitElement {
   #view(): View {
     switch (this.#flow.step) {
       case 'loading':
-        return { fields: html`<p part="status" class="hint">${text.loading}</p>`, actions: nothing };
+        return { fields: html`<p part="status" class="hint">${this.#text.loading}</p>`, actions: nothing };
       case 'unavailable':
         return {
           fields: nothing,
           actions: html`${
             NOT_RETRYABLE.has(this.#flow.failure?.code ?? '')
               ? nothing
-              : this.#button('retry', text.tryAgain, () => this.#flow.load(true))
+              : this.#button('retry', this.#text.tryAgain, () => this.#flow.load(true))
           }${this.#flow.registered && this.#flow.canUsePhone ? this.#usePhone() : nothing}`,
         };
       case 'phone':
@@ -219,9 +340,9 @@ export class OtpVerify extends LitElement {
         return {
           fields: nothing,
           actions: this.#flow.canStartAgain
-            ? this.#button('restart', text.startAgain, () => this.#flow.restart({ focus: true }))
+            ? this.#button('restart', this.#text.startAgain, () => this.#flow.restart({ focus: true }))
             : this.#flow.canUsePhone
-              ? this.#button('restart', text.usePhone, this.#onUsePhone)
+              ? this.#button('restart', this.#text.usePhone, this.#onUsePhone)
               : nothing,
         };
       case 'verified':
@@ -233,23 +354,20 @@ export class OtpVerify extends LitElement {
     const flow = this.#flow;
     const { phone } = flow;
     const invalid = PHONE_FAILURES.has(flow.failure?.code ?? '');
+    this.#countryPicker.sync(phone.options, phone.country, flow.language);
     return {
       fields: html`
-        <p part="intro">${text.intro(flow.brand?.displayName ?? '')}</p>
+        <p part="intro">${this.#text.intro(flow.brand?.displayName ?? '')}</p>
         <div class="phone-row">
           <div class="field country">
-            <label for="country" part="label">${text.country}</label>
-            <select id="country" part="select" @change=${this.#onCountryChange}>
-              ${phone.options.map(
-                (option) =>
-                  html`<option value=${option.code} ?selected=${option.code === phone.country}>
-                    ${text.countryOption(option.name, option.callingCode)}
-                  </option>`,
-              )}
-            </select>
+            ${renderCountryPicker(this.#countryPicker, {
+              label: this.#text.country,
+              noMatch: this.#text.noMatchingCountry,
+              option: this.#text.countryOption,
+            })}
           </div>
           <div class="field number">
-            <label for="phone" part="label">${text.phone}</label>
+            <label for="phone" part="label">${this.#text.phone}</label>
             <input
               id="phone"
               part="input phone-input"
@@ -263,9 +381,9 @@ export class OtpVerify extends LitElement {
             />
           </div>
         </div>
-        <p id="phone-hint" part="hint" class="hint">${text.phoneHint}</p>
+        <p id="phone-hint" part="hint" class="hint">${this.#text.phoneHint}</p>
       `,
-      actions: this.#submit(text.sendCode),
+      actions: this.#submit(this.#text.sendCode),
     };
   }
 
@@ -273,9 +391,9 @@ export class OtpVerify extends LitElement {
   #registeredStep(): View {
     const flow = this.#flow;
     return {
-      fields: html`<p id="registered" part="intro">${text.registered(flow.session?.phoneMasked ?? '')}</p>`,
+      fields: html`<p id="registered" part="intro">${this.#text.registered(flow.session?.phoneMasked ?? '')}</p>`,
       actions: html`
-        ${this.#submit(text.sendCode, 'send', describedBy('registered', flow.failure !== undefined))}
+        ${this.#submit(this.#text.sendCode, 'send', describedBy('registered', flow.failure !== undefined))}
         ${flow.canUsePhone ? this.#usePhone() : nothing}
       `,
     };
@@ -283,39 +401,18 @@ export class OtpVerify extends LitElement {
 
   #usePhone(): TemplateResult {
     return html`<button id="use-phone" type="button" part="button button-link" class="link" @click=${this.#onUsePhone}>
-      ${text.usePhone}
+      ${this.#text.usePhone}
     </button>`;
   }
 
   #codeStep(): View {
     const flow = this.#flow;
-    const invalid = CODE_FAILURES.has(flow.failure?.code ?? '');
     const sendsLeft = flow.session?.sendsLeft ?? 0;
     const wait = flow.resendCountdown.remaining;
     return {
-      fields: html`
-        <div class="field">
-          <label for="code" part="label">${text.codeLabel(flow.codeLength, flow.session?.phoneMasked ?? '')}</label>
-          <input
-            id="code"
-            part="input code-input"
-            class="code"
-            type="text"
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            pattern="[0-9]*"
-            spellcheck="false"
-            .value=${live(flow.code)}
-            ?readonly=${flow.busy}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${describedBy('code-hint', invalid)}
-            @input=${this.#onCodeInput}
-          />
-        </div>
-        <p id="code-hint" part="hint" class="hint">${text.codeHint}</p>
-      `,
+      fields: html`<slot name="code"></slot>`,
       actions: html`
-        ${this.#submit(text.verify)}
+        ${this.#submit(this.#text.verify)}
         <div class="resend">
           ${
             sendsLeft > 0
@@ -327,17 +424,17 @@ export class OtpVerify extends LitElement {
                   aria-disabled=${flow.busy ? 'true' : 'false'}
                   @click=${this.#onResend}
                 >
-                  ${text.resend}
+                  ${this.#text.resend}
                 </button>`
               : nothing
           }
-          ${wait > 0 && sendsLeft > 0 ? html`<span part="countdown" class="hint">${text.resendIn(wait)}</span>` : nothing}
-          ${sendsLeft <= 2 ? html`<span part="sends-left" class="hint">${text.sendsLeft(sendsLeft)}</span>` : nothing}
+          ${wait > 0 && sendsLeft > 0 ? html`<span part="countdown" class="hint">${this.#text.resendIn(wait)}</span>` : nothing}
+          ${sendsLeft <= 2 ? html`<span part="sends-left" class="hint">${this.#text.sendsLeft(sendsLeft)}</span>` : nothing}
         </div>
         ${
           flow.canChangeNumber
             ? html`<button type="button" part="button button-link" class="link" @click=${this.#onChangeNumber}>
-                ${text.changeNumber}
+                ${this.#text.changeNumber}
               </button>`
             : nothing
         }
@@ -352,8 +449,8 @@ export class OtpVerify extends LitElement {
           <path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" fill="currentColor" />
         </svg>
         <div>
-          <strong>${text.verified}</strong>
-          <span class="hint">${text.verifiedHint}</span>
+          <strong>${this.#text.verified}</strong>
+          <span class="hint">${this.#text.verifiedHint}</span>
         </div>
       </div>
     `;
@@ -386,20 +483,13 @@ export class OtpVerify extends LitElement {
     else if (this.#flow.step === 'code') void this.#flow.checkCode();
   };
 
-  #onCountryChange = (event: Event): void => {
-    this.#flow.phone.selectCountry((event.target as HTMLSelectElement).value);
-  };
-
   #onPhoneInput = (event: Event): void => {
     const input = event.target as HTMLInputElement;
-    // Reformatting moves the caret to the end and re-adds what a deletion removed, so only format
-    // while the customer types at the end of the number.
-    const deleting = event instanceof InputEvent && event.inputType.startsWith('delete');
-    this.#flow.phone.input(input.value, !deleting && input.selectionStart === input.value.length);
-  };
-
-  #onCodeInput = (event: Event): void => {
-    this.#flow.enterCode((event.target as HTMLInputElement).value);
+    const inputType = event instanceof InputEvent ? event.inputType : 'insertText';
+    const caret = this.#flow.phone.input(input.value, input.selectionStart ?? input.value.length, inputType);
+    // The formatted number goes in now, so the caret can stay after the digit it was after.
+    input.value = this.#flow.phone.value;
+    input.setSelectionRange(caret, caret);
   };
 
   #onResend = (): void => {

@@ -55,10 +55,10 @@ describe('VerifierClient', () => {
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{}');
   });
 
-  it('escapes the brand id in the path', async () => {
+  it('escapes the brand id in the path and asks for the text in the customer locale', async () => {
     const fetch = stubFetch(json(200, { id: 'acme' }));
-    await new VerifierClient('http://127.0.0.1:8787').brand('a/b', signal);
-    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:8787/v1/brands/a%2Fb');
+    await new VerifierClient('http://127.0.0.1:8787').brand('a/b', 'de-AT', signal);
+    expect(fetch.mock.calls[0]?.[0]).toBe('http://127.0.0.1:8787/v1/brands/a%2Fb?locale=de-AT');
   });
 
   it('turns a problem document into a failure', async () => {
@@ -70,7 +70,7 @@ describe('VerifierClient', () => {
 
   it('reports a network failure as network_error', async () => {
     stubFetch(new TypeError('Failed to fetch'));
-    const error = await new VerifierClient('https://v.example').brand('acme', signal).catch((e) => e);
+    const error = await new VerifierClient('https://v.example').brand('acme', 'en', signal).catch((e) => e);
     expect((error as VerifierError).failure).toEqual({ code: 'network_error' });
   });
 
@@ -78,7 +78,7 @@ describe('VerifierClient', () => {
     const controller = new AbortController();
     controller.abort();
     stubFetch(new DOMException('aborted', 'AbortError'));
-    const error = await new VerifierClient('https://v.example').brand('acme', controller.signal).catch((e) => e);
+    const error = await new VerifierClient('https://v.example').brand('acme', 'en', controller.signal).catch((e) => e);
     expect(error).not.toBeInstanceOf(VerifierError);
   });
 });

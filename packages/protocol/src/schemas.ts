@@ -118,6 +118,25 @@ export const redemptionResponseSchema = z.object({
   claims: tokenClaimsSchema,
 });
 
+/**
+ * One message of the element's text: a string with `{placeholder}`s, or counted text with one full sentence per
+ * Intl.PluralRules category (`other` is the fallback).
+ */
+export const messageSchema = z.union(
+  [
+    z.string(),
+    z.strictObject({
+      zero: z.string().optional(),
+      one: z.string().optional(),
+      two: z.string().optional(),
+      few: z.string().optional(),
+      many: z.string().optional(),
+      other: z.string(),
+    }),
+  ],
+  { error: 'text, or counted text: { "one": …, "other": … } by Intl.PluralRules category, "other" required' },
+);
+
 export const brandSettingsSchema = z.object({
   id: z.string(),
   displayName: z.string(),
@@ -127,7 +146,10 @@ export const brandSettingsSchema = z.object({
   codeLength: z.number().int(),
   guestCheckout: z.boolean(),
   channels: z.array(channelSchema),
-  messages: z.record(z.string(), z.string()).optional(),
+  locale: z.string().describe('The locale of `messages`: the one asked for with ?locale=, or English'),
+  messages: z
+    .record(z.string(), messageSchema)
+    .describe("The element's text in that locale, with the brand's overrides, by message key"),
   phoneMetadata: z.record(z.string(), z.unknown()).describe("libphonenumber-js metadata for the brand's countries"),
 });
 

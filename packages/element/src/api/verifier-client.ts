@@ -31,8 +31,10 @@ export class VerifierClient {
     this.#base = baseUrl.replace(/\/+$/, '');
   }
 
-  brand(brand: string, signal: AbortSignal): Promise<BrandSettings> {
-    return this.#request('GET', `/v1/brands/${encodeURIComponent(brand)}`, signal);
+  /** The brand's public settings, with the text in the verifier's best match for `locale`. */
+  brand(brand: string, locale: string, signal: AbortSignal): Promise<BrandSettings> {
+    const query = new URLSearchParams({ locale });
+    return this.#request('GET', `/v1/brands/${encodeURIComponent(brand)}?${query}`, signal);
   }
 
   createSession(body: CreateSessionRequest, signal: AbortSignal): Promise<CreateSessionResponse> {

@@ -1,11 +1,11 @@
 import type { ReactiveControllerHost } from 'lit';
-import { countryOptions, formatPhoneInput, parsePhone } from '../phone/phone.js';
-import type { CountryCode, CountryOption, MetadataJson, PhoneResult } from '../phone/phone.js';
+import { countryOptions, editPhone, parsePhone } from '../phone/phone.js';
+import type { CountryOption, PhoneMetadata, PhoneResult } from '../phone/phone.js';
 
 interface PhonePlan {
   countries: readonly string[];
   defaultCountry: string;
-  metadata: MetadataJson;
+  metadata: PhoneMetadata;
 }
 
 /** The phone step's fields: the brand's countries, the chosen one and the number as typed. */
@@ -13,7 +13,7 @@ export class PhoneField {
   readonly #host: ReactiveControllerHost;
   #plan: PhonePlan | undefined;
   options: CountryOption[] = [];
-  country: CountryCode | undefined;
+  country: string | undefined;
   value = '';
 
   constructor(host: ReactiveControllerHost) {
@@ -38,16 +38,22 @@ export class PhoneField {
     this.#host.requestUpdate();
   }
 
-  /** Takes what the customer typed; `format` is false while they edit inside the number or delete. */
-  input(text: string, format: boolean): void {
-    this.value = text;
-    if (format && this.#plan && this.country) {
-      const formatted = formatPhoneInput(text, this.country, this.#plan.metadata);
-      this.value = formatted.value;
-      // Typing an international number (+33…) picks its country, when the brand serves it.
-      this.country = this.#find(formatted.country) ?? this.country;
+  /**
+   * Takes the field's value after an edit, the caret and the InputEvent's inputType; formats the number and
+   * returns where the caret goes.
+   */
+  input(value: string, caret: number, inputType: string): number {
+    if (!this.#plan || !this.country) {
+      this.value = value;
+      this.#host.requestUpdate();
+      return caret;
     }
+    const edit = editPhone({ previous: this.value, value, caret, inputType }, this.country, this.#plan.metadata);
+    this.value = edit.value;
+    // Typing an international number (+33…) picks its country, when the brand serves it.
+    this.country = this.#find(edit.country) ?? this.country;
     this.#host.requestUpdate();
+    return edit.caret;
   }
 
   parse(): PhoneResult {
@@ -61,7 +67,7 @@ export class PhoneField {
     this.#host.requestUpdate();
   }
 
-  #find(code: string | undefined): CountryCode | undefined {
+  #find(code: string | undefined): string | undefined {
     return this.options.find((option) => option.code === code)?.code;
   }
 }

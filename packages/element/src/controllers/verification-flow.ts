@@ -5,7 +5,8 @@ import type { Failure } from '../api/failure.js';
 import { VerifierClient, VerifierError } from '../api/verifier-client.js';
 import { normalizeCode } from '../digits.js';
 import { emit } from '../events.js';
-import { text } from '../i18n/en.js';
+import { createText } from '../i18n/text.js';
+import type { Text } from '../i18n/text.js';
 import { sessionState } from '../mode.js';
 import type { Mode } from '../mode.js';
 import { asMetadata } from '../phone/phone.js';
@@ -63,6 +64,9 @@ export class VerificationFlow implements ReactiveController {
   busy = false;
   announcement = '';
   focus: FocusTarget | undefined;
+  /** The language of the text: the verifier's best match for the customer's locale. */
+  language = 'en';
+  text: Text = createText('en');
 
   constructor(host: ReactiveControllerHost & HTMLElement, config: () => FlowConfig) {
     this.#host = host;
@@ -124,13 +128,32 @@ export class VerificationFlow implements ReactiveController {
     }
     this.step = 'loading';
     await this.#run(async (signal) => {
-      const settings = await new VerifierClient(verifier).brand(brand, signal);
+      const settings = await new VerifierClient(verifier).brand(brand, locale, signal);
       const metadata = asMetadata(settings.phoneMetadata);
       if (!metadata) throw new VerifierError({ code: 'internal_error' });
       this.brand = settings;
+      this.#localize(settings);
       this.phone.setup({ countries: settings.countries, defaultCountry: settings.defaultCountry, metadata }, locale);
       await this.#open(signal, retry);
     });
+  }
+
+  /** The page changed the element's language: the brand's text in it, same step, same session. */
+  async relocalize(): Promise<void> {
+    const { brand, verifier, locale } = this.#config();
+    if (!brand || !this.brand) return;
+    try {
+      this.#localize(await new VerifierClient(verifier).brand(brand, locale, this.#abort.signal));
+      this.phone.relabel(locale);
+    } catch {
+      // Offline or cancelled: the customer keeps the text they have.
+    }
+  }
+
+  #localize(settings: BrandSettings): void {
+    this.language = settings.locale;
+    this.text = createText(settings.locale, settings.messages);
+    this.#host.requestUpdate();
   }
 
   /** The first step once the brand is known: the phone step, or the session for the registered number. */
@@ -161,7 +184,7 @@ export class VerificationFlow implements ReactiveController {
       codeLength: created.codeLength,
     });
     this.step = 'registered';
-    this.announcement = text.registered(this.session?.phoneMasked ?? '');
+    this.announcement = this.text.registered(this.session?.phoneMasked ?? '');
   }
 
   /** A session the checkout server made (server to server): its status decides the step. */
@@ -181,7 +204,7 @@ export class VerificationFlow implements ReactiveController {
       this.resendCountdown.start(view.retryAfter);
     } else {
       this.step = 'registered';
-      this.announcement = text.registered(this.session?.phoneMasked ?? '');
+      this.announcement = this.text.registered(this.session?.phoneMasked ?? '');
     }
   }
 
@@ -242,12 +265,17 @@ export class VerificationFlow implements ReactiveController {
     });
   }
 
-  /** Takes what the customer typed or pasted in the code field and checks it once it is complete. */
-  enterCode(input: string): void {
-    this.code = normalizeCode(input, this.codeLength);
+  /**
+   * Takes what the customer typed, pasted or autofilled in the code field; `check`: check it once it is
+   * complete (not for a paste that held more digits than fit).
+   */
+  enterCode(input: string, check: boolean): void {
+    const code = normalizeCode(input, this.codeLength);
+    if (code === this.code) return;
+    this.code = code;
     if (this.failure?.code === 'code_incomplete') this.failure = undefined;
     this.#host.requestUpdate();
-    if (this.code.length === this.codeLength) void this.checkCode();
+    if (check && code.length === this.codeLength) void this.checkCode();
   }
 
   async checkCode(): Promise<void> {
@@ -321,8 +349,8 @@ export class VerificationFlow implements ReactiveController {
     if (!session) return;
     const sent = await new VerifierClient(this.#config().verifier).send(session.id, session.clientSecret, signal);
     this.announcement = session.sent
-      ? text.newCodeSent(sent.phoneMasked, sent.sendsLeft)
-      : text.codeSent(sent.phoneMasked);
+      ? this.text.newCodeSent(sent.phoneMasked, sent.sendsLeft)
+      : this.text.codeSent(sent.phoneMasked);
     Object.assign(session, { phoneMasked: sent.phoneMasked, sendsLeft: sent.sendsLeft, sent: true });
     this.step = 'code';
     this.code = '';

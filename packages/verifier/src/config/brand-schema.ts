@@ -3,6 +3,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import { brandIdSchema, channelSchema, countrySchema, localeSchema } from '@otp-verify/protocol';
 import { POLICY_BOUNDS } from '../domain/policy.js';
 import { brandLimitsSchema, limitsSchema, refineBrandLimits } from './limits-schema.js';
+import { brandMessagesSchema, refineBrandMessages } from './messages-schema.js';
 
 const originSchema = z.string().refine((value) => {
   try {
@@ -86,11 +87,14 @@ export const brandConfigSchema = z
     policy: policyOverridesSchema.default({}),
     /** Tighter shared limits and the brand's own send budget (config/limits-schema.ts). */
     limits: brandLimitsSchema.optional(),
+    /** The brand's wording of the element's messages, by locale (config/messages-schema.ts). */
+    messages: brandMessagesSchema.optional(),
   })
   .refine((brand) => brand.countries.includes(brand.defaultCountry), {
     path: ['defaultCountry'],
     message: 'must be one of the brand’s countries',
-  });
+  })
+  .superRefine(refineBrandMessages);
 
 export const brandsFileSchema = z
   .strictObject({ limits: limitsSchema.optional(), brands: z.array(brandConfigSchema).min(1) })

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BrandSettings } from '@otp-verify/protocol';
+import type { Locale } from '@otp-verify/element/i18n';
+import { LOCALES, catalogs } from '@otp-verify/element/i18n';
 import { DEFAULT_POLICY } from '../domain/policy.js';
 import type { VerificationPolicy } from '../domain/policy.js';
 import type { LimitRules } from '../domain/limits.js';
@@ -15,8 +17,13 @@ export interface Brand extends BrandConfig {
   effectivePolicy: VerificationPolicy;
   /** The rate limits this brand's sends and checks are counted against (file-wide, tightened by the brand). */
   effectiveLimits: LimitRules;
-  /** The public settings document and its ETag, built once at start. */
-  publicSettings: { body: BrandSettings; etag: string };
+  /** The public settings document of each locale and its ETag, built once at start. */
+  publicSettings: Readonly<Record<Locale, PublicDocument>>;
+}
+
+export interface PublicDocument {
+  body: BrandSettings;
+  etag: string;
 }
 
 export interface BrandRegistry {
@@ -62,7 +69,8 @@ export function brandRegistry(raw: unknown, source: string): BrandRegistry {
 
 function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
   const effectivePolicy = { ...DEFAULT_POLICY, ...config.policy };
-  const body: BrandSettings = {
+  const phoneMetadata = phoneMetadataFor(config.countries);
+  const settings = (locale: Locale): BrandSettings => ({
     id: config.id,
     displayName: config.displayName,
     countries: config.countries,
@@ -71,13 +79,22 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
     codeLength: effectivePolicy.codeLength,
     guestCheckout: config.guestCheckout,
     channels: config.channels,
-    phoneMetadata: phoneMetadataFor(config.countries),
-  };
-  const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+    locale,
+    messages: { ...catalogs[locale], ...config.messages?.[locale] },
+    phoneMetadata,
+  });
   return {
     ...config,
     effectivePolicy,
     effectiveLimits: effectiveLimits(limits, config.limits ?? {}),
-    publicSettings: { body, etag },
+    publicSettings: perLocale((locale) => publicDocument(settings(locale))),
   };
+}
+
+function perLocale<T>(build: (locale: Locale) => T): Record<Locale, T> {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, build(locale)])) as Record<Locale, T>;
+}
+
+function publicDocument(body: BrandSettings): PublicDocument {
+  return { body, etag: `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"` };
 }

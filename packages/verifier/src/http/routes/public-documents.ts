@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { negotiateLocale } from '@otp-verify/element/i18n';
 import type { VerifierContext } from '../../usecases/context.js';
 import { VerificationError } from '../../domain/errors.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -10,7 +11,7 @@ const PUBLIC_CACHE = 'public, max-age=300';
  */
 const JWKS_CACHE = 'public, max-age=10, must-revalidate';
 
-/** The cacheable public documents: brand settings, the JWKS and the OpenAPI description. */
+/** The cacheable public documents: brand settings (per locale), the JWKS and the OpenAPI description. */
 export function publicDocumentRoutes(context: VerifierContext, openApi: object): Router {
   const router = Router();
   router
@@ -19,7 +20,9 @@ export function publicDocumentRoutes(context: VerifierContext, openApi: object):
       const brand = context.brands.get(req.params.brand);
       if (brand === undefined)
         throw new VerificationError('unknown_brand', `No brand has the id "${req.params.brand}".`);
-      const { body, etag } = brand.publicSettings;
+      // One document per locale: a missing, unknown or malformed ?locale= gets English.
+      const { locale } = req.query;
+      const { body, etag } = brand.publicSettings[negotiateLocale([typeof locale === 'string' ? locale : undefined])];
       res.set({ ETag: etag, 'Cache-Control': PUBLIC_CACHE });
       if (req.headers['if-none-match'] === etag) {
         res.status(304).end();

@@ -1,0 +1,91 @@
+import { CheckoutPage } from '../support/checkout-page.js';
+import { expect, submittedToken, test } from '../support/fixtures.js';
+
+test.describe('safe to embed', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      Object.assign(window, { cspViolations: violations });
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+  });
+
+  test('under a strict CSP with Trusted Types: no inline style, no eval, no violation in a whole flow', async ({
+    page,
+    stack,
+    request,
+  }) => {
+    const response = await request.get(`${stack.shopUrl}/checkout/acme`);
+    const policy = response.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).toContain("require-trusted-types-for 'script'");
+    expect(policy).not.toContain('unsafe');
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await checkout.open();
+    await checkout.verify(stack.uniquePhone('DE'));
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
+  test('carries a version stamp', async ({ page, stack }) => {
+    await new CheckoutPage(page, stack, 'acme').open();
+    const version = await page.evaluate(
+      () => (customElements.get('otp-verify') as unknown as { version: string }).version,
+    );
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+test.describe('a page that loads the script twice', () => {
+  // Playwright adds the second script by assigning a plain string to script.src, which Trusted Types forbids.
+  test.use({ bypassCSP: true });
+
+  test('loading the script twice, as a classic and a module script, defines the element once and still works', async ({
+    page,
+    stack,
+  }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await checkout.open();
+    await page.addScriptTag({ url: '/assets/otp-verify.iife.js' });
+    await page.addScriptTag({ url: '/assets/otp-verify.js', type: 'module' });
+    await checkout.verify(stack.uniquePhone('DE'));
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe('custom states for page CSS', () => {
+  test('otp-verify:state(…) follows the steps', async ({ page, stack }) => {
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    const phone = stack.uniquePhone('DE');
+    const matches = (state: string) =>
+      checkout.element.evaluate((element, name) => element.matches(`:state(${name})`), state);
+    await checkout.open();
+    expect(await matches('phone')).toBe(true);
+    await checkout.requestCode(phone.national);
+    expect([await matches('code'), await matches('phone')]).toEqual([true, false]);
+    await checkout.typeCode('000000'.replace(/./g, (_, i: number) => String((i + 1) % 10)));
+    await expect.poll(() => matches('invalid')).toBe(true);
+    await checkout.typeCode(await stack.codeSentTo(phone.e164));
+    await checkout.expectVerified();
+    expect([await matches('verified'), await matches('invalid'), await matches('busy')]).toEqual([true, false, false]);
+  });
+});
+
+test.describe('form-associated', () => {
+  test('form reset starts over: the phone step again, the number cleared, no token', async ({ page, stack }) => {
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await checkout.open();
+    await checkout.verify(stack.uniquePhone('DE'));
+    expect(await submittedToken(page)).not.toBeNull();
+    await page.evaluate(() => document.querySelector<HTMLFormElement>('form#checkout')?.reset());
+    await expect(page.getByRole('textbox', { name: 'Mobile number' })).toHaveValue('');
+    expect(await submittedToken(page)).toBeNull();
+    expect(await page.locator('otp-verify input[autocomplete="one-time-code"]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+// Read by `cem analyze` (the build writes dist/custom-elements.json) and by test/custom-elements-manifest.test.ts.
+export default {
+  globs: ['src/**/*.ts'],
+  outdir: 'dist',
+  litelement: true,
+  // package.json names the manifest in its "customElements" field; the analyzer would rewrite the whole file.
+  packagejson: false,
+  plugins: [litStateIsNoAttribute()],
+};
+
+/**
+ * Lit's `state: true` properties are internal and have no attribute, but the analyzer's Lit plugin lists them as
+ * attributes: remove them from the attributes.
+ */
+function litStateIsNoAttribute() {
+  return {
+    name: 'lit-state-is-no-attribute',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const classDoc = moduleDoc.declarations?.find((declaration) => declaration.name === node.name.text);
+      const stateNames = new Set(statePropertyNames(ts, node));
+      if (!classDoc || stateNames.size === 0) return;
+      classDoc.attributes = classDoc.attributes?.filter((attribute) => !stateNames.has(attribute.fieldName));
+      for (const member of classDoc.members ?? []) if (stateNames.has(member.name)) delete member.attribute;
+    },
+  };
+}
+
+/** The keys of `static properties = { key: { state: true } }`. */
+function statePropertyNames(ts, classNode) {
+  const declarations = classNode.members.find(
+    (member) =>
+      ts.isPropertyDeclaration(member) &&
+      member.name.getText() === 'properties' &&
+      member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.StaticKeyword),
+  )?.initializer;
+  if (!declarations || !ts.isObjectLiteralExpression(declarations)) return [];
+  return declarations.properties
+    .filter(
+      (property) =>
+        ts.isPropertyAssignment(property) &&
+        ts.isObjectLiteralExpression(property.initializer) &&
+        property.initializer.properties.some(
+          (option) =>
+            ts.isPropertyAssignment(option) &&
+            option.name.getText() === 'state' &&
+            option.initializer.kind === ts.SyntaxKind.TrueKeyword,
+        ),
+    )
+    .map((property) => property.name.getText());
+}

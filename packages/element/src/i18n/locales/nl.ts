@@ -1,0 +1,73 @@
+import { translation } from '../catalog.js';
+
+export const nl = translation({
+  legend: 'Bevestig uw telefoonnummer',
+  intro: '{brand} stuurt u een sms met een code om deze bestelling te bevestigen.',
+  loading: 'Telefoonverificatie laden…',
+  country: 'Land',
+  countryOption: '{country} (+{callingCode})',
+  noMatchingCountry: 'Geen overeenkomend land',
+  phone: 'Mobiel nummer',
+  phoneHint: 'We gebruiken het alleen om u de code te sturen.',
+  sendCode: 'Code versturen',
+  registeredNumber: 'We sturen een code per sms naar uw geregistreerde nummer {phone}.',
+  registeredNumberHidden: 'We sturen een code per sms naar uw geregistreerde nummer.',
+  usePhone: 'Ander nummer gebruiken',
+  codeLabel: 'Voer de {length}-cijferige code in die we naar {phone} hebben gestuurd',
+  codeHint: 'Bekijk uw sms-berichten. Het kan een minuut duren voordat de code binnen is.',
+  verify: 'Bevestigen',
+  resend: 'Nieuwe code versturen',
+  resendIn: 'Nieuwe code over {seconds} s',
+  sendsLeft: { one: 'Nog {count} nieuwe code mogelijk.', other: 'Nog {count} nieuwe codes mogelijk.' },
+  noSendsLeft: 'Geen nieuwe codes meer mogelijk.',
+  changeNumber: 'Nummer wijzigen',
+  startAgain: 'Opnieuw beginnen',
+  tryAgain: 'Opnieuw proberen',
+  codeSent: 'Code verstuurd naar {phone}.',
+  newCodeSent: {
+    one: 'Nieuwe code verstuurd naar {phone}. Nog {count} nieuwe code mogelijk.',
+    other: 'Nieuwe code verstuurd naar {phone}. Nog {count} nieuwe codes mogelijk.',
+  },
+  verified: 'Telefoonnummer bevestigd',
+  verifiedHint: 'U kunt uw bestelling nu plaatsen.',
+  valueMissing: 'Bevestig uw telefoonnummer om de bestelling te plaatsen',
+
+  networkError: 'De verificatiedienst is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw.',
+  notConfigured: 'Telefoonverificatie is op deze pagina niet goed ingesteld. Neem contact op met de winkel.',
+  unknownBrand: 'Telefoonverificatie is niet beschikbaar voor deze winkel. Neem contact op met de winkel.',
+  guestCheckoutDisabled:
+    'Deze winkel stuurt codes alleen naar het mobiele nummer in uw account. Log in om deze bestelling te bevestigen.',
+  invalidCustomerToken: 'We konden uw aanmelding niet bevestigen. Log opnieuw in om deze bestelling te bevestigen.',
+  directoryUnavailable: 'We kunnen uw accountgegevens nu niet ophalen. Probeer het zo meteen opnieuw.',
+  phoneMissing: 'Voer uw mobiele nummer in.',
+  invalidPhone: 'Voer een geldig mobiel nummer in voor het gekozen land.',
+  countryNotAllowed:
+    'We kunnen geen codes sturen naar nummers in dit land. Gebruik een nummer uit een van de vermelde landen.',
+  blocked: 'We kunnen deze bestelling niet telefonisch bevestigen. Neem contact op met de winkel.',
+  deliveryUnavailable: 'We konden de code nu niet versturen. Probeer het over een paar minuten opnieuw.',
+  rateLimited: 'Te veel pogingen. Probeer het later opnieuw.',
+  rateLimitedRetryIn: 'Te veel pogingen. Probeer het {retryIn} opnieuw.',
+  codeIncomplete: 'Voer de {length}-cijferige code in.',
+  wrongCode: 'Onjuiste code. Probeer het opnieuw.',
+  wrongCodeAttemptsLeft: {
+    one: 'Onjuiste code. Nog {count} poging over.',
+    other: 'Onjuiste code. Nog {count} pogingen over.',
+  },
+  wrongCodeNoAttemptsStartAgain:
+    'Onjuiste code en geen pogingen meer over. Begin opnieuw om een nieuwe code te krijgen.',
+  wrongCodeNoAttemptsReload:
+    'Onjuiste code en geen pogingen meer over. Laad de pagina opnieuw om een nieuwe code te krijgen.',
+  lockedStartAgain: 'Te veel onjuiste codes. Begin opnieuw om een nieuwe code te krijgen.',
+  lockedReload: 'Te veel onjuiste codes. Laad de pagina opnieuw om een nieuwe code te krijgen.',
+  codeExpired: 'Deze code is verlopen. Vraag een nieuwe code aan.',
+  sessionExpiredStartAgain: 'Deze code is verlopen. Begin opnieuw om een nieuwe code te krijgen.',
+  sessionExpiredReload: 'Deze code is verlopen. Laad de pagina opnieuw om een nieuwe code te krijgen.',
+  sessionEndedStartAgain: 'Deze verificatie is beëindigd. Begin opnieuw.',
+  sessionEndedReload: 'Deze verificatie is beëindigd. Laad de pagina opnieuw.',
+  tokenExpiredStartAgain:
+    'Uw verificatie is verlopen voordat de bestelling werd geplaatst. Bevestig uw telefoonnummer opnieuw.',
+  tokenExpiredReload:
+    'Uw verificatie is verlopen voordat de bestelling werd geplaatst. Laad de pagina opnieuw om opnieuw te bevestigen.',
+  internalError: 'Er ging bij ons iets mis. Probeer het zo meteen opnieuw.',
+  unknownError: 'Er ging iets mis. Probeer het opnieuw.',
+});

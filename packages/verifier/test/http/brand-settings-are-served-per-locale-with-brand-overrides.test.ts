@@ -1,0 +1,112 @@
+import { gzipSync } from 'node:zlib';
+import { brandSettingsSchema } from '@otp-verify/protocol';
+import type { BrandSettings } from '@otp-verify/protocol';
+import { LOCALES, catalogs } from '@otp-verify/element/i18n';
+import { describe, expect, it } from 'vitest';
+import { brandRegistry } from '../../src/config/brands.js';
+import { ACME, INITECH, rawTestBrands } from '../support/brands.js';
+import { useTestVerifier } from '../support/fixture.js';
+
+/** The test brands, with acme's own wording of two messages. */
+function brandsWithOverrides() {
+  const raw = rawTestBrands();
+  (raw.brands[0] as Record<string, unknown>).messages = {
+    de: { sendCode: 'SMS-Code anfordern' },
+    en: { wrongCodeAttemptsLeft: { one: 'Not quite. {count} try left.', other: 'Not quite. {count} tries left.' } },
+  };
+  return brandRegistry(raw, 'test brands');
+}
+
+const fixture = useTestVerifier({ brands: brandsWithOverrides() });
+
+async function settings(brand: string, query = '', headers: Record<string, string> = {}) {
+  const response = await fixture.api.request('GET', `/v1/brands/${brand}${query}`, { headers });
+  const body = response.status === 200 ? brandSettingsSchema.parse(response.body) : undefined;
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    cache: response.headers.get('cache-control'),
+    body,
+  };
+}
+
+const messagesOf = (document: { body?: BrandSettings | undefined }) => document.body?.messages ?? {};
+
+describe('GET /v1/brands/{brand}?locale=', () => {
+  it('serves German for ?locale=de, with its own ETag, cacheable like the English one', async () => {
+    const english = await settings(INITECH.id);
+    const german = await settings(INITECH.id, '?locale=de');
+    expect(german.status).toBe(200);
+    expect(german.body?.locale).toBe('de');
+    expect(messagesOf(german)).toEqual(catalogs.de);
+    expect(german.etag).toMatch(/^"[^"]+"$/);
+    expect(german.etag).not.toBe(english.etag);
+    expect(german.cache).toBe(english.cache);
+    expect(german.cache).toMatch(/public/);
+  });
+
+  it('answers 304 to the locale’s own ETag only', async () => {
+    const german = await settings(INITECH.id, '?locale=de');
+    const english = await settings(INITECH.id);
+    const revalidated = await settings(INITECH.id, '?locale=de', { 'if-none-match': german.etag ?? '' });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.etag).toBe(german.etag);
+    const otherLocale = await settings(INITECH.id, '?locale=de', { 'if-none-match': english.etag ?? '' });
+    expect(otherLocale.status).toBe(200);
+    expect(otherLocale.body?.locale).toBe('de');
+  });
+
+  it('gives every (brand, locale) its own ETag', async () => {
+    const etags = new Set<string | null>();
+    for (const brand of [ACME.id, INITECH.id]) {
+      for (const locale of LOCALES) etags.add((await settings(brand, `?locale=${locale}`)).etag);
+    }
+    expect(etags.size).toBe(2 * LOCALES.length);
+  });
+
+  it('matches by language: de-AT and pt-BR get the de and pt documents', async () => {
+    expect((await settings(INITECH.id, '?locale=de-AT')).etag).toBe((await settings(INITECH.id, '?locale=de')).etag);
+    const portuguese = await settings(INITECH.id, '?locale=pt-BR');
+    expect(portuguese.body?.locale).toBe('pt');
+    expect(messagesOf(portuguese)).toEqual(catalogs.pt);
+  });
+
+  it.each([
+    ['no locale', ''],
+    ['an empty locale', '?locale='],
+    ['an unknown locale', '?locale=sv-SE'],
+    ['a tag that is not BCP 47', '?locale=not%20a%20locale'],
+    ['an underscore tag', '?locale=de_AT'],
+    ['a control character', '?locale=%00de'],
+    ['a very long value', `?locale=${'de-'.repeat(2000)}x`],
+    ['two locales', '?locale=de&locale=fr'],
+    ['a nested parameter', '?locale[de]=1'],
+  ])('serves English for %s, never an error', async (_what, query) => {
+    const english = await settings(INITECH.id);
+    const response = await settings(INITECH.id, query);
+    expect(response.status).toBe(200);
+    expect(response.body?.locale).toBe('en');
+    expect(messagesOf(response)).toEqual(catalogs.en);
+    expect(response.etag).toBe(english.etag);
+  });
+
+  it('merges the brand’s overrides into its locale’s catalog, and into no other brand’s', async () => {
+    const german = messagesOf(await settings(ACME.id, '?locale=de'));
+    expect(german).toEqual({ ...catalogs.de, sendCode: 'SMS-Code anfordern' });
+    const english = messagesOf(await settings(ACME.id, '?locale=en'));
+    expect(english.wrongCodeAttemptsLeft).toEqual({
+      one: 'Not quite. {count} try left.',
+      other: 'Not quite. {count} tries left.',
+    });
+    expect(english.sendCode).toBe('Send code');
+    expect(messagesOf(await settings(ACME.id, '?locale=fr'))).toEqual(catalogs.fr);
+    expect(messagesOf(await settings(INITECH.id, '?locale=de')).sendCode).toBe('Code senden');
+  });
+
+  it('keeps each served catalog small', async () => {
+    for (const locale of LOCALES) {
+      const messages = messagesOf(await settings(INITECH.id, `?locale=${locale}`));
+      expect(gzipSync(JSON.stringify(messages)).length, locale).toBeLessThan(4096);
+    }
+  });
+});
