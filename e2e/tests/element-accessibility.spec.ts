@@ -102,6 +102,28 @@ test.describe('every state is accessible (axe-core, WCAG 2.2 AA) and has a scree
   });
 });
 
+test('prefers-contrast: more: borders and hints take the text colour, also in the light-DOM code field', async ({
+  page,
+  stack,
+}, testInfo) => {
+  await page.emulateMedia({ contrast: 'more' });
+  const checkout = new CheckoutPage(page, stack, 'acme');
+  await checkout.open();
+  await checkout.requestCode(stack.uniquePhone('DE').national);
+  const colours = await page.locator('otp-verify').evaluate((element) => {
+    const slot = element.querySelector('.otp-verify-code-slot');
+    const hint = element.querySelector('.otp-verify-code p');
+    return {
+      text: getComputedStyle(element).color,
+      slotBorder: slot ? getComputedStyle(slot).borderTopColor : '',
+      hint: hint ? getComputedStyle(hint).color : '',
+    };
+  });
+  expect(colours.slotBorder).toBe(colours.text);
+  expect(colours.hint).toBe(colours.text);
+  await checkState(page, testInfo, 'more-contrast-code');
+});
+
 test('keyboard only: country, number, code and the order, without a mouse', async ({ page, stack }) => {
   const checkout = new CheckoutPage(page, stack, 'acme');
   const phone = stack.uniquePhone('DE');

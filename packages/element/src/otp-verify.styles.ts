@@ -226,6 +226,18 @@ export const styles = css`
     white-space: nowrap;
   }
 
+  /* More contrast asked for: borders and hints in the text colour, thicker field borders. */
+  @media (prefers-contrast: more) {
+    :host {
+      --_border: var(--_text);
+      --_muted: var(--_text);
+    }
+
+    input {
+      border-width: 2px;
+    }
+  }
+
   @media (prefers-reduced-motion: no-preference) {
     button {
       transition:

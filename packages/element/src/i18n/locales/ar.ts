@@ -1,13 +1,14 @@
 import { translation } from '../catalog.js';
 
-// Modern Standard Arabic. Masked numbers and dial codes are isolated as left-to-right runs (U+2066 … U+2069) so
-// that "••• 67" and "+49" keep their order inside right-to-left sentences.
+// Modern Standard Arabic. Masked numbers are isolated as left-to-right runs (U+2066 … U+2069) so that "••• 67"
+// keeps its order inside right-to-left sentences. Dial codes are shown in the country picker's <input>, where
+// Chromium ignores isolates: left-to-right marks (U+200E) keep "+49" from turning into "49+" there.
 export const ar = translation({
   legend: 'تحقّق من رقم هاتفك',
   intro: 'سيرسل إليك {brand} رمزًا في رسالة نصية لتأكيد هذا الطلب.',
   loading: 'جارٍ تحميل التحقق من الهاتف…',
   country: 'البلد',
-  countryOption: '{country} (\u2066+{callingCode}\u2069)',
+  countryOption: '{country} (\u200e+{callingCode}\u200e)',
   noMatchingCountry: 'لا يوجد بلد مطابق',
   phone: 'رقم الهاتف المحمول',
   phoneHint: 'نستخدمه فقط لإرسال الرمز إليك.',
