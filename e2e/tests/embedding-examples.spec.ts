@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import type { DemoStack } from '../support/fixtures.js';
 import { expect, test } from '../support/fixtures.js';
 import { serveStatic } from '../support/static-server.js';
@@ -44,6 +44,7 @@ test.beforeAll(async () => {
   );
   server = await serveStatic(Number(new URL(requiredEnv('E2E_EXAMPLES_URL')).port), {
     '/html/': join(examplesDir, 'html'),
+    '/iframe/': join(examplesDir, 'iframe'),
     '/react/': join(buildDir, 'react'),
     '/vue/': join(buildDir, 'vue'),
     // What the plain HTML page loads from its own site: the element's script and the brand's theme.
@@ -59,7 +60,7 @@ test.afterAll(async () => {
 });
 
 /** A German mobile number (Germany is acme's default country), the code from the dev inbox, typed in full. */
-async function verifyPhone(page: Page, stack: DemoStack): Promise<void> {
+async function verifyPhone(page: Page | FrameLocator, stack: DemoStack): Promise<void> {
   const phone = stack.uniquePhone('DE');
   await page.getByRole('textbox', { name: 'Mobile number' }).fill(phone.national);
   await page.getByRole('button', { name: 'Send code' }).click();
@@ -95,3 +96,21 @@ for (const example of ['html', ...VITE_EXAMPLES]) {
     expect(new URLSearchParams(order.postData() ?? '').get('otpToken')).toBe(token);
   });
 }
+
+test('iframe example: the checkout framed by another origin verifies, with WebOTP allowed to the frame', async ({
+  page,
+  stack,
+}) => {
+  // localhost and 127.0.0.1 are two origins: the parent page and the framed checkout.
+  const parent = new URL('/iframe/', requiredEnv('E2E_EXAMPLES_URL'));
+  parent.hostname = 'localhost';
+  parent.searchParams.set('checkout', pageUrl('html'));
+  await page.goto(parent.href);
+  await expect(page.locator('iframe')).toHaveAttribute('allow', /\botp-credentials\b/);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByText('Verify your phone number to place the order.')).toBeVisible();
+  expect(new URL(page.url()).origin).not.toBe(new URL(pageUrl('html')).origin);
+
+  await verifyPhone(frame, stack);
+  await expect(frame.getByText(/^Phone verified\. Order token: /)).toBeVisible();
+});
