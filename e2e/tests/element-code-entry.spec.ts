@@ -164,9 +164,20 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     const checkout = new CheckoutPage(page, stack, 'acme');
     await checkout.open();
     await checkout.requestCode(stack.uniquePhone('DE').national);
+    // The browser's implicit submission of the page form would fire `submit`, or `invalid` on the element
+    // (required and not verified yet).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      Object.assign(window, { checkoutFormEvents: seen });
+      document.querySelector('form#checkout')?.addEventListener('submit', () => seen.push('submit'));
+      document.querySelector('otp-verify')?.addEventListener('invalid', () => seen.push('invalid'));
+    });
     await checkout.codeInput.pressSequentially('123');
     await checkout.codeInput.press('Enter');
     await expect(checkout.alert).toHaveText('Enter the 6-digit code.');
+    expect(
+      await page.evaluate(() => (window as unknown as { checkoutFormEvents: string[] }).checkoutFormEvents),
+    ).toEqual([]);
     await expect(page).toHaveURL(/\/checkout\/acme$/);
     expect(await submittedToken(page)).toBeNull();
   });
