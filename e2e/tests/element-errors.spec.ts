@@ -159,4 +159,21 @@ test.describe('each error says what happened and offers a way forward', () => {
     await checkout.typeCode(await stack.codeSentTo(phone.e164));
     await checkout.expectVerified();
   });
+
+  test('a brand without guest checkout says at once that the customer must sign in, before any number', async ({
+    page,
+    stack,
+  }) => {
+    await page.route('**/v1/brands/**', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), guestCheckout: false } });
+    });
+    await page.goto(`${stack.shopUrl}/checkout/acme`);
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await expect(checkout.alert).toHaveText(
+      'This shop only texts codes to the mobile number on your account. Sign in to verify this order.',
+    );
+    await expect(page.getByRole('textbox', { name: 'Mobile number' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  });
 });

@@ -26,6 +26,7 @@ const NOT_RETRYABLE = new Set([
   'unknown_brand',
   'origin_not_allowed',
   'invalid_customer_token',
+  'guest_checkout_disabled',
   'blocked',
   'locked',
   'session_expired',

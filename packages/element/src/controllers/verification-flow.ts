@@ -165,7 +165,7 @@ export class VerificationFlow implements ReactiveController {
     } else if (mode.kind === 'session' && !this.#guest) {
       await this.#readSession(mode.sessionId, mode.clientSecret, signal);
     } else {
-      this.step = 'phone';
+      this.#askForPhone();
     }
     if (focus) this.focus = this.step === 'registered' ? 'send' : this.step === 'code' ? 'code' : 'phone';
   }
@@ -339,9 +339,19 @@ export class VerificationFlow implements ReactiveController {
       });
       return;
     }
-    this.failure = options.failure;
-    this.step = 'phone';
+    this.#askForPhone();
+    this.failure ??= options.failure;
     if (options.focus) this.focus = 'phone';
+  }
+
+  /** The phone step, unless the brand only texts registered numbers: then say so before any number is typed. */
+  #askForPhone(): void {
+    if (this.canUsePhone) {
+      this.step = 'phone';
+      return;
+    }
+    this.step = 'unavailable';
+    this.#fail({ code: 'guest_checkout_disabled' });
   }
 
   async #send(signal: AbortSignal): Promise<void> {
