@@ -128,7 +128,19 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
   '/v1/brands/{brand}': {
     get: {
       summary: "A brand's public settings",
-      parameters: [{ name: 'brand', in: 'path', required: true, schema: { type: 'string' } }],
+      parameters: [
+        { name: 'brand', in: 'path', required: true, schema: { type: 'string' } },
+        {
+          name: 'locale',
+          in: 'query',
+          required: false,
+          description:
+            "A BCP 47 language tag, e.g. de-AT. The response's `locale` is the best match among the element's " +
+            'catalogs (de-AT gives de), English when none matches or the tag is missing or malformed.',
+          schema: { type: 'string' },
+          example: 'de-AT',
+        },
+      ],
       success: { status: 200, schema: brandSettingsSchema, description: 'Brand settings' },
       errors: ['unknown_brand'],
     },

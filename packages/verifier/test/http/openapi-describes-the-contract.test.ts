@@ -22,7 +22,14 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.dispose());
 
+interface OpenApiParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: unknown;
+}
 interface OpenApiOperation {
+  parameters?: OpenApiParameter[];
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, unknown> }>;
 }
@@ -129,6 +136,25 @@ describe('GET /v1/openapi.json', () => {
 
   it.each(API_MD_ENDPOINTS)('documents %s (%s)', (path, method) => {
     expect(document.paths[path]?.[method]).toBeDefined();
+  });
+
+  it.each(API_MD_ENDPOINTS)(
+    '%s (%s) documents each {parameter} of its path as a required path parameter',
+    (path, method) => {
+      const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const documented = (document.paths[path]?.[method]?.parameters ?? []).filter(
+        (parameter) => parameter.in === 'path',
+      );
+      expect(documented.map((parameter) => parameter.name).sort()).toEqual(inPath.sort());
+      for (const parameter of documented) expect(parameter.required).toBe(true);
+    },
+  );
+
+  it('GET /v1/brands/{brand} documents its optional ?locale= query parameter', () => {
+    const parameters = document.paths['/v1/brands/{brand}']?.get?.parameters ?? [];
+    expect(parameters.filter((parameter) => parameter.in === 'query')).toEqual([
+      expect.objectContaining({ name: 'locale', required: false, schema: { type: 'string' } }),
+    ]);
   });
 
   it.each(REQUEST_SCHEMAS)('the %s request body is the protocol schema as JSON Schema', (path, schema) => {
