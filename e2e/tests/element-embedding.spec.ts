@@ -88,4 +88,26 @@ test.describe('form-associated', () => {
     expect(await submittedToken(page)).toBeNull();
     expect(await page.locator('otp-verify input[autocomplete="one-time-code"]').count()).toBe(0);
   });
+
+  test('disabled (its own attribute or a disabled fieldset): the light-DOM code field is disabled too', async ({
+    page,
+    stack,
+  }) => {
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await checkout.open();
+    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.element.evaluate((element) => element.setAttribute('disabled', ''));
+    await expect(checkout.codeInput).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Verify' })).toBeDisabled();
+    await checkout.element.evaluate((element) => element.removeAttribute('disabled'));
+    await expect(checkout.codeInput).toBeEnabled();
+    await page.evaluate(() => {
+      const fieldset = document.createElement('fieldset');
+      const element = document.querySelector('otp-verify');
+      element?.before(fieldset);
+      if (element) fieldset.append(element);
+      fieldset.disabled = true;
+    });
+    await expect(checkout.codeInput).toBeDisabled();
+  });
 });

@@ -260,8 +260,10 @@ export class OtpVerify extends LitElement {
       length: flow.codeLength,
       invalid: CODE_FAILURES.has(flow.failure?.code ?? ''),
       busy: flow.busy,
+      disabled: this.formDisabled,
     });
-    this.#webOtp.listen();
+    if (this.formDisabled) this.#webOtp.stop();
+    else this.#webOtp.listen();
   }
 
   /** `otp-verify:state(code)`, `:state(busy)`, `:state(invalid)`: the step and what is going on, for page CSS. */

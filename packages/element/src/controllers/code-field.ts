@@ -15,6 +15,8 @@ export interface CodeFieldView {
   length: number;
   invalid: boolean;
   busy: boolean;
+  /** The element is disabled (its own `disabled` or a disabled fieldset around it). */
+  disabled: boolean;
 }
 
 export interface CodeFieldEvents {
@@ -106,6 +108,7 @@ export class CodeField implements ReactiveController {
             dir="ltr"
             .value=${live(view.value)}
             ?readonly=${view.busy}
+            ?disabled=${view.disabled}
             aria-invalid=${view.invalid ? 'true' : 'false'}
             aria-describedby=${view.error ? `${hintId} ${errorId}` : hintId}
             @input=${this.#onInput}
