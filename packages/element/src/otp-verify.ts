@@ -218,6 +218,15 @@ export class OtpVerify extends LitElement {
     return pickLocale(this.locale, this.closest('[lang]')?.getAttribute('lang'), navigator.language);
   }
 
+  /**
+   * The first render waits for the next task: the script's own task (define, upgrade) and the first render are
+   * then two shorter main-thread tasks instead of one long one while the checkout page starts.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('brand') || changed.has('verifier')) {
       void this.#flow.load();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endsSession, failureFromResponse } from '../src/api/failure.js';
-import { failureMessage } from '../src/i18n/en.js';
+import { createText } from '../src/i18n/text.js';
 
 const problem = (code: string, status: number, extra: Record<string, unknown> = {}) => ({
   type: `https://otp-verify.dev/problems/${code}`,
@@ -58,9 +58,11 @@ describe('endsSession', () => {
   });
 });
 
-describe('failureMessage', () => {
+describe('the English failure messages', () => {
+  const english = createText('en');
+
   const message = (code: string, extra: { attemptsLeft?: number; retryAfter?: number } = {}) =>
-    failureMessage({ code, ...extra }, 6);
+    english.failure({ code, ...extra }, 6);
 
   it('says how many attempts are left after a wrong code', () => {
     expect(message('invalid_code', { attemptsLeft: 3 })).toBe('Wrong code. 3 attempts left.');
@@ -111,7 +113,7 @@ describe('failureMessage', () => {
 
   it('says to reload the page when the element cannot start a new session itself', () => {
     const reload = (code: string, extra: { attemptsLeft?: number } = {}) =>
-      failureMessage({ code, ...extra }, 6, false);
+      english.failure({ code, ...extra }, 6, false);
     expect(reload('locked')).toBe('Too many wrong codes. Reload the page to get a new code.');
     expect(reload('session_expired')).toBe('This code has expired. Reload the page to get a new code.');
     expect(reload('session_closed')).toBe('This verification has ended. Reload the page.');

@@ -1,6 +1,5 @@
 import type { BrandSettings } from '@otp-verify/protocol';
 import { describe, expect, it } from 'vitest';
-import { failureMessage, text } from '../src/i18n/en.js';
 import { catalogs } from '../src/i18n/locales/index.js';
 import { createText } from '../src/i18n/text.js';
 
@@ -160,13 +159,6 @@ describe('createText in English', () => {
     expect(english.failure({ code, ...details }, 8)).toBe(startAgain);
     expect(english.failure({ code, ...details }, 8, true)).toBe(startAgain);
     expect(english.failure({ code, ...details }, 8, false)).toBe(reload);
-  });
-
-  it('keeps text and failureMessage of i18n/en.ts working for callers not yet switched', () => {
-    expect(text.sendCode).toBe('Send code');
-    expect(text.codeLabel(6, PHONE)).toBe('Enter the 6-digit code we sent to ••• 67');
-    expect(failureMessage({ code: 'invalid_code', attemptsLeft: 4 }, 6)).toBe('Wrong code. 4 attempts left.');
-    expect(Object.keys(text)).not.toContain('failure');
   });
 });
 

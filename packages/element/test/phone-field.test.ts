@@ -14,7 +14,8 @@ function phoneField() {
   };
   const field = new PhoneField(host);
   const countries = ['GB', 'FR', 'DE'];
-  field.setup({ countries, defaultCountry: 'GB', metadata: metadataFor(countries) }, 'en');
+  const names = countries.map((code) => ({ code, name: code }));
+  field.setup({ countries, defaultCountry: 'GB', metadata: metadataFor(countries) }, names);
   return { field, host };
 }
 

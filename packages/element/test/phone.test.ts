@@ -15,21 +15,25 @@ describe('asMetadata', () => {
 });
 
 describe('countryOptions', () => {
-  it('names the brand countries in the customer language, with the calling code, sorted by name', () => {
-    expect(countryOptions(countries, metadata, 'en')).toEqual([
-      { code: 'FR', name: 'France', callingCode: '33' },
-      { code: 'DE', name: 'Germany', callingCode: '49' },
-      { code: 'GB', name: 'United Kingdom', callingCode: '44' },
-    ]);
-    expect(countryOptions(countries, metadata, 'de').map((option) => option.name)).toEqual([
-      'Deutschland',
-      'Frankreich',
-      'Vereinigtes Königreich',
+  it('keeps the names and order the verifier sent and adds each calling code', () => {
+    const named = [
+      { code: 'DE', name: 'Deutschland' },
+      { code: 'FR', name: 'Frankreich' },
+      { code: 'GB', name: 'Vereinigtes Königreich' },
+    ];
+    expect(countryOptions(named, metadata)).toEqual([
+      { code: 'DE', name: 'Deutschland', callingCode: '49' },
+      { code: 'FR', name: 'Frankreich', callingCode: '33' },
+      { code: 'GB', name: 'Vereinigtes Königreich', callingCode: '44' },
     ]);
   });
 
   it('leaves out countries the metadata does not cover', () => {
-    expect(countryOptions(['GB', 'ES'], metadata, 'en').map((option) => option.code)).toEqual(['GB']);
+    const named = [
+      { code: 'ES', name: 'Spain' },
+      { code: 'GB', name: 'United Kingdom' },
+    ];
+    expect(countryOptions(named, metadata).map((option) => option.code)).toEqual(['GB']);
   });
 });
 

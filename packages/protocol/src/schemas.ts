@@ -150,6 +150,9 @@ export const brandSettingsSchema = z.object({
   messages: z
     .record(z.string(), messageSchema)
     .describe("The element's text in that locale, with the brand's overrides, by message key"),
+  countryNames: z
+    .array(z.object({ code: countrySchema, name: z.string() }))
+    .describe("The brand's countries named in that locale, in its alphabetical order"),
   phoneMetadata: z.record(z.string(), z.unknown()).describe("libphonenumber-js metadata for the brand's countries"),
 });
 

@@ -2,6 +2,8 @@ import type { ReactiveControllerHost } from 'lit';
 import { countryOptions, editPhone, parsePhone } from '../phone/phone.js';
 import type { CountryOption, PhoneMetadata, PhoneResult } from '../phone/phone.js';
 
+type CountryNames = readonly { code: string; name: string }[];
+
 interface PhonePlan {
   countries: readonly string[];
   defaultCountry: string;
@@ -20,16 +22,17 @@ export class PhoneField {
     this.#host = host;
   }
 
-  setup(plan: PhonePlan, locale: string): void {
+  /** The brand's rules, and its countries named in the customer's language (from the brand settings). */
+  setup(plan: PhonePlan, names: CountryNames): void {
     this.#plan = plan;
-    this.relabel(locale);
+    this.relabel(names);
     this.country = this.#find(this.country) ?? this.#find(plan.defaultCountry) ?? this.options[0]?.code;
   }
 
   /** Names the countries in another language. */
-  relabel(locale: string): void {
+  relabel(names: CountryNames): void {
     if (!this.#plan) return;
-    this.options = countryOptions(this.#plan.countries, this.#plan.metadata, locale);
+    this.options = countryOptions(names, this.#plan.metadata);
     this.#host.requestUpdate();
   }
 

@@ -133,7 +133,8 @@ export class VerificationFlow implements ReactiveController {
       if (!metadata) throw new VerifierError({ code: 'internal_error' });
       this.brand = settings;
       this.#localize(settings);
-      this.phone.setup({ countries: settings.countries, defaultCountry: settings.defaultCountry, metadata }, locale);
+      const { countries, defaultCountry, countryNames } = settings;
+      this.phone.setup({ countries, defaultCountry, metadata }, countryNames);
       await this.#open(signal, retry);
     });
   }
@@ -143,8 +144,9 @@ export class VerificationFlow implements ReactiveController {
     const { brand, verifier, locale } = this.#config();
     if (!brand || !this.brand) return;
     try {
-      this.#localize(await new VerifierClient(verifier).brand(brand, locale, this.#abort.signal));
-      this.phone.relabel(locale);
+      const settings = await new VerifierClient(verifier).brand(brand, locale, this.#abort.signal);
+      this.#localize(settings);
+      this.phone.relabel(settings.countryNames);
     } catch {
       // Offline or cancelled: the customer keeps the text they have.
     }

@@ -7,14 +7,16 @@ export interface CountryOption {
   callingCode: string;
 }
 
-/** The brand's countries that the metadata covers, named in the customer's language and sorted by name. */
-export function countryOptions(countries: readonly string[], metadata: PhoneMetadata, locale: string): CountryOption[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-  const collator = new Intl.Collator(locale);
-  return countries
-    .flatMap((code) => {
-      const callingCode = countryData(metadata, code)?.[0];
-      return callingCode ? [{ code, name: names.of(code) ?? code, callingCode }] : [];
-    })
-    .sort((a, b) => collator.compare(a.name, b.name));
+/**
+ * The brand's countries that the metadata covers, with their calling codes, in the order given: the verifier
+ * names and sorts them in the customer's language (`countryNames` of the brand settings).
+ */
+export function countryOptions(
+  countries: readonly { code: string; name: string }[],
+  metadata: PhoneMetadata,
+): CountryOption[] {
+  return countries.flatMap(({ code, name }) => {
+    const callingCode = countryData(metadata, code)?.[0];
+    return callingCode ? [{ code, name, callingCode }] : [];
+  });
 }

@@ -12,6 +12,7 @@ import { phoneMetadataFor } from '../directory/phone-metadata.js';
 import type { BrandConfig } from './brand-schema.js';
 import { brandsFileSchema } from './brand-schema.js';
 import { ConfigError, describeIssues } from './config-error.js';
+import { countryNames } from './country-names.js';
 
 export interface Brand extends BrandConfig {
   effectivePolicy: VerificationPolicy;
@@ -81,6 +82,7 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
     channels: config.channels,
     locale,
     messages: { ...catalogs[locale], ...config.messages?.[locale] },
+    countryNames: countryNames(config.countries, locale),
     phoneMetadata,
   });
   return {
