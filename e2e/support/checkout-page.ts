@@ -37,6 +37,14 @@ export class CheckoutPage {
     await expect(this.codeInput).toBeFocused();
   }
 
+  /** Opens the checkout and asks for a code to a fresh number of the brand's country; returns that number. */
+  async openAtCodeStep(country: 'DE' | 'GB' = 'DE'): Promise<{ e164: string; national: string }> {
+    const phone = this.stack.uniquePhone(country);
+    await this.open();
+    await this.requestCode(phone.national);
+    return phone;
+  }
+
   /** Types the code digit by digit, as a person would; the element submits it when complete. */
   async typeCode(code: string): Promise<void> {
     await this.codeInput.pressSequentially(code);

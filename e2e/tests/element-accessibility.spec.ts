@@ -82,9 +82,7 @@ test.describe('every state is accessible (axe-core, WCAG 2.2 AA) and has a scree
 
   test('closed after too many wrong codes', async ({ page, stack }, testInfo) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     for (let attempt = 0; attempt < 5; attempt += 1) await checkout.typeCode(code === '000000' ? '111111' : '000000');
     await expect(page.getByRole('button', { name: 'Start again' })).toBeFocused();

@@ -34,8 +34,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     stack,
   }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
     const inLightDom = await page.evaluate(() => {
       const inputs = document.querySelectorAll('otp-verify input[autocomplete="one-time-code"]');
       const input = inputs[0] as HTMLInputElement | undefined;
@@ -75,8 +74,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     stack,
   }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
 
     await checkout.codeInput.pressSequentially('1234');
     await page.keyboard.press('Backspace');
@@ -127,9 +125,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
 
   test('autofill (the value set by the browser) is normalised and checked', async ({ page, stack }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     await checkout.codeInput.evaluate(
       (input: HTMLInputElement, value) => {
@@ -162,8 +158,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
 
   test('Enter in the code field checks the code and never submits the checkout form', async ({ page, stack }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
     // The browser's implicit submission of the page form would fire `submit`, or `invalid` on the element
     // (required and not verified yet).
     await page.evaluate(() => {
@@ -206,9 +201,7 @@ test.describe('WebOTP', () => {
 
   test('the code the browser reads from the SMS is checked without typing', async ({ page, stack }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     await page.evaluate((otp) => (window as unknown as { deliverSms(code: string): void }).deliverSms(otp), code);
     await checkout.expectVerified();
@@ -216,8 +209,7 @@ test.describe('WebOTP', () => {
 
   test('the request is made once for the code step and aborted when the step changes', async ({ page, stack }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
     const requests = () =>
       page.evaluate(() =>
         (window as unknown as { webOtpRequests: { signal: AbortSignal }[] }).webOtpRequests.map(

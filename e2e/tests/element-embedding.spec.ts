@@ -94,8 +94,7 @@ test.describe('form-associated', () => {
     stack,
   }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
     await checkout.element.evaluate((element) => element.setAttribute('disabled', ''));
     await expect(checkout.codeInput).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Verify' })).toBeDisabled();

@@ -20,9 +20,7 @@ test.describe('each error says what happened and offers a way forward', () => {
     stack,
   }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let left = 4; left >= 1; left -= 1) {
@@ -40,9 +38,7 @@ test.describe('each error says what happened and offers a way forward', () => {
   test('an expired code: the element notices at expiry and starts again on request', async ({ page, stack }) => {
     await page.clock.install();
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const expired = page.evaluate(
       () =>
         new Promise((resolve) =>
@@ -61,8 +57,7 @@ test.describe('each error says what happened and offers a way forward', () => {
   }) => {
     await page.clock.install();
     const checkout = new CheckoutPage(page, stack, 'acme');
-    await checkout.open();
-    await checkout.requestCode(stack.uniquePhone('DE').national);
+    await checkout.openAtCodeStep();
     const resend = page.getByRole('button', { name: 'Send a new code' });
     await expect(resend).toBeDisabled();
     // Stop the page's clock (it ran in real time so far), so the countdown moves only when the test says.
@@ -88,9 +83,7 @@ test.describe('each error says what happened and offers a way forward', () => {
   }) => {
     test.slow(); // waits out the server's real 30 s cooldown
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const first = await stack.codeSentTo(phone.e164);
     const resend = page.getByRole('button', { name: 'Send a new code' });
     await expect(resend).toBeEnabled({ timeout: 35_000 });

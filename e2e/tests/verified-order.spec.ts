@@ -26,9 +26,7 @@ test.describe('a checkout accepts an order only after the SMS code', () => {
 
   test('the SMS names the brand and the amount and carries the WebOTP line', async ({ page, stack, request }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     const [message] = await (
       await request.get(`${stack.verifierUrl}/dev/inbox/messages`, { params: { to: phone.e164 } })
@@ -40,9 +38,7 @@ test.describe('a checkout accepts an order only after the SMS code', () => {
 
   test('a wrong code is refused with the attempts left, then the right one works', async ({ page, stack }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
-    const phone = stack.uniquePhone('DE');
-    await checkout.open();
-    await checkout.requestCode(phone.national);
+    const phone = await checkout.openAtCodeStep();
     const code = await stack.codeSentTo(phone.e164);
     const wrong = code === '000000' ? '111111' : '000000';
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { errorMessageLook } from './error-message.styles.js';
 
 /**
  * The code field lives in the light DOM (see light-dom-styles.ts), so these rules are scoped to it and
@@ -96,12 +97,7 @@ export const codeFieldStyles = css`
   }
 
   otp-verify > .otp-verify-code > [role='alert']:not(:empty) {
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border-inline-start: 4px solid var(--_danger);
-    border-radius: calc(var(--_radius) / 2);
-    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
-    color: var(--_danger);
-    font-weight: 500;
+    ${errorMessageLook}
   }
 
   @media (forced-colors: active) {

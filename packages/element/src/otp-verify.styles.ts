@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { errorMessageLook } from './error-message.styles.js';
 
 /** Everything a theme may change is a `--otp-*` token; the fallbacks make it look right with no theme. */
 export const styles = css`
@@ -119,12 +120,7 @@ export const styles = css`
   }
 
   #error.shown {
-    padding: var(--_space) calc(var(--_space) * 1.5);
-    border-inline-start: 4px solid var(--_danger);
-    border-radius: calc(var(--_radius) / 2);
-    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
-    color: var(--_danger);
-    font-weight: 500;
+    ${errorMessageLook}
   }
 
   button {
