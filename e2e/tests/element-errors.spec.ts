@@ -48,7 +48,11 @@ test.describe('each error says what happened and offers a way forward', () => {
     await page.clock.fastForward('05:01');
     await expect(checkout.alert).toHaveText('This code has expired. Start again to get a new code.');
     expect(await expired).toBe('session');
-    await expect(page.getByRole('button', { name: 'Start again' })).toBeFocused();
+    const startAgain = page.getByRole('button', { name: 'Start again' });
+    await expect(startAgain).toBeFocused();
+    await startAgain.click();
+    await expect(page.getByRole('textbox', { name: 'Mobile number' })).toBeFocused();
+    await checkout.verify(phone);
   });
 
   test('resend countdown on a controlled clock: it follows the server’s retryAfter, also when it refuses', async ({
