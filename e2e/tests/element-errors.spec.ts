@@ -74,6 +74,8 @@ test.describe('each error says what happened and offers a way forward', () => {
     await expect(countdown).toHaveText(`New code in ${secondsLeft - 10} s`);
     await page.clock.runFor((secondsLeft - 10) * 1_000);
     await expect(resend).toBeEnabled();
+    // The polite live region says so once; the countdown itself is not read out every second.
+    await expect(checkout.element.getByRole('status')).toHaveText('You can send a new code now.');
     // The page's clock ran ahead of the server's, which still refuses: its retryAfter restarts the countdown.
     await resend.click();
     await expect(checkout.alert).toHaveText(/^Too many attempts\. Try again in \d+ seconds\.$/);

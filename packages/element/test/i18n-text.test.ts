@@ -26,6 +26,7 @@ describe('createText in English', () => {
         'verify',
         'resend',
         'resendIn',
+        'resendAvailable',
         'sendsLeft',
         'changeNumber',
         'startAgain',

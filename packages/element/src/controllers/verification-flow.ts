@@ -73,7 +73,7 @@ export class VerificationFlow implements ReactiveController {
     this.#config = config;
     this.#expiry = new DeadlineController(host);
     this.phone = new PhoneField(host);
-    this.resendCountdown = new CountdownController(host);
+    this.resendCountdown = new CountdownController(host, () => this.#announceResendAvailable());
     host.addController(this);
   }
 
@@ -137,6 +137,13 @@ export class VerificationFlow implements ReactiveController {
       this.phone.setup({ countries, defaultCountry, metadata }, countryNames);
       await this.#open(signal, retry);
     });
+  }
+
+  /** The polite live region says when "Send a new code" works again; the countdown itself is not read out. */
+  #announceResendAvailable(): void {
+    if (this.step !== 'code' || !this.session?.sendsLeft) return;
+    this.announcement = this.text.resendAvailable;
+    this.#host.requestUpdate();
   }
 
   /** The page changed the element's language: the brand's text in it, same step, same session. */

@@ -32,6 +32,7 @@ export function createText(locale: string, messages: Messages = {}) {
     verify: say('verify'),
     resend: say('resend'),
     resendIn: (seconds: number) => say('resendIn', { seconds }),
+    resendAvailable: say('resendAvailable'),
     sendsLeft: (count: number) => (count === 0 ? say('noSendsLeft') : say('sendsLeft', { count })),
     changeNumber: say('changeNumber'),
     startAgain: say('startAgain'),

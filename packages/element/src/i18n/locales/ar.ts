@@ -21,6 +21,7 @@ export const ar = translation({
   verify: 'تحقّق',
   resend: 'إرسال رمز جديد',
   resendIn: 'رمز جديد بعد {seconds} ث',
+  resendAvailable: 'يمكنك الآن طلب رمز جديد.',
   sendsLeft: {
     zero: 'لا يمكنك طلب رموز جديدة أخرى.',
     one: 'يمكنك طلب رمز جديد واحد آخر.',

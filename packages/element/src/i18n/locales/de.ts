@@ -18,6 +18,7 @@ export const de = translation({
   verify: 'Bestätigen',
   resend: 'Neuen Code senden',
   resendIn: 'Neuer Code in {seconds} s',
+  resendAvailable: 'Sie können jetzt einen neuen Code anfordern.',
   sendsLeft: { one: 'Noch {count} neuer Code möglich.', other: 'Noch {count} neue Codes möglich.' },
   noSendsLeft: 'Keine neuen Codes mehr möglich.',
   changeNumber: 'Nummer ändern',

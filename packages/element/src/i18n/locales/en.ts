@@ -20,6 +20,7 @@ export const en = {
   verify: 'Verify',
   resend: 'Send a new code',
   resendIn: 'New code in {seconds} s',
+  resendAvailable: 'You can send a new code now.',
   sendsLeft: { one: '{count} new code left.', other: '{count} new codes left.' },
   noSendsLeft: 'No new codes left.',
   changeNumber: 'Change number',

@@ -18,6 +18,7 @@ export const es = translation({
   verify: 'Verificar',
   resend: 'Enviar un código nuevo',
   resendIn: 'Nuevo código en {seconds} s',
+  resendAvailable: 'Ya puede solicitar un nuevo código.',
   sendsLeft: { one: 'Queda {count} código nuevo.', other: 'Quedan {count} códigos nuevos.' },
   noSendsLeft: 'No quedan códigos nuevos.',
   changeNumber: 'Cambiar número',

@@ -18,6 +18,7 @@ export const fr = translation({
   verify: 'Vérifier',
   resend: 'Envoyer un nouveau code',
   resendIn: 'Nouveau code dans {seconds} s',
+  resendAvailable: 'Vous pouvez maintenant demander un nouveau code.',
   sendsLeft: { one: '{count} nouveau code restant.', other: '{count} nouveaux codes restants.' },
   noSendsLeft: 'Plus aucun nouveau code disponible.',
   changeNumber: 'Modifier le numéro',

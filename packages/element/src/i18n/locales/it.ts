@@ -18,6 +18,7 @@ export const it = translation({
   verify: 'Verifica',
   resend: 'Invia un nuovo codice',
   resendIn: 'Nuovo codice tra {seconds} s',
+  resendAvailable: 'Ora puoi richiedere un nuovo codice.',
   sendsLeft: { one: 'Puoi richiedere ancora {count} codice.', other: 'Puoi richiedere ancora {count} codici.' },
   noSendsLeft: 'Non puoi richiedere altri codici.',
   changeNumber: 'Cambia numero',

@@ -18,6 +18,7 @@ export const nl = translation({
   verify: 'Bevestigen',
   resend: 'Nieuwe code versturen',
   resendIn: 'Nieuwe code over {seconds} s',
+  resendAvailable: 'U kunt nu een nieuwe code aanvragen.',
   sendsLeft: { one: 'Nog {count} nieuwe code mogelijk.', other: 'Nog {count} nieuwe codes mogelijk.' },
   noSendsLeft: 'Geen nieuwe codes meer mogelijk.',
   changeNumber: 'Nummer wijzigen',

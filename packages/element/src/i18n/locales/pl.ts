@@ -18,6 +18,7 @@ export const pl = translation({
   verify: 'Potwierdź',
   resend: 'Wyślij nowy kod',
   resendIn: 'Nowy kod za {seconds} s',
+  resendAvailable: 'Możesz teraz poprosić o nowy kod.',
   sendsLeft: {
     one: 'Możesz jeszcze otrzymać {count} nowy kod.',
     few: 'Możesz jeszcze otrzymać {count} nowe kody.',

@@ -18,6 +18,7 @@ export const pt = translation({
   verify: 'Confirmar',
   resend: 'Enviar novo código',
   resendIn: 'Novo código em {seconds} s',
+  resendAvailable: 'Agora você pode solicitar um novo código.',
   sendsLeft: {
     one: 'Você ainda pode receber {count} novo código.',
     other: 'Você ainda pode receber {count} novos códigos.',

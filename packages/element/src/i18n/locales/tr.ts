@@ -19,6 +19,7 @@ export const tr = translation({
   verify: 'Doğrula',
   resend: 'Yeni kod gönder',
   resendIn: 'Yeni kod {seconds} sn sonra',
+  resendAvailable: 'Artık yeni bir kod isteyebilirsiniz.',
   sendsLeft: { one: '{count} yeni kod hakkınız kaldı.', other: '{count} yeni kod hakkınız kaldı.' },
   noSendsLeft: 'Yeni kod hakkınız kalmadı.',
   changeNumber: 'Numarayı değiştir',
