@@ -156,6 +156,7 @@ export class OtpVerify extends LitElement {
   readonly #codeField: CodeField;
   readonly #webOtp: WebOtp;
   readonly #countryPicker: CountryPicker;
+  #validity: { message: string; anchor: HTMLElement | undefined } = { message: '', anchor: undefined };
 
   constructor() {
     super();
@@ -292,18 +293,19 @@ export class OtpVerify extends LitElement {
   #syncForm(): void {
     const token = this.#flow.token?.token ?? null;
     this.#internals.setFormValue(token);
-    if (token || !this.required) {
-      this.#internals.setValidity({});
-    } else {
-      const anchor = this.renderRoot.querySelector<HTMLElement>('input, select, button') ?? undefined;
-      this.#internals.setValidity({ valueMissing: true }, this.#text.valueMissing, anchor);
-    }
+    const missing = !token && this.required;
+    // The browser's "fill this in" bubble points at the step's first control.
+    const anchor = missing ? (this.renderRoot.querySelector<HTMLElement>('input, button') ?? undefined) : undefined;
+    const message = missing ? this.#text.valueMissing : '';
+    // Every render comes here; validity changes far less often, and setting it is not free.
+    if (message === this.#validity.message && anchor === this.#validity.anchor) return;
+    this.#validity = { message, anchor };
+    this.#internals.setValidity(missing ? { valueMissing: true } : {}, message, anchor);
   }
 
   protected override render(): TemplateResult {
     const flow = this.#flow;
     const view = this.#view();
-    // In the code step the error is shown beside the code field, in the light DOM, which it describes.
     const message = this.#message();
     return html`
       <form
@@ -318,6 +320,7 @@ export class OtpVerify extends LitElement {
           <legend part="legend">${this.#text.legend}</legend>
           ${view.fields}
           ${
+            // In the code step the error is shown beside the code field, in the light DOM, which it describes.
             flow.step === 'code'
               ? nothing
               : html`<div id="error" part="error" role="alert" class=${message ? 'shown' : ''}>${message}</div>`
