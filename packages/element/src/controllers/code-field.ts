@@ -138,8 +138,10 @@ export class CodeField implements ReactiveController {
 
   /** A whole code replaces the field; other digits go in at the caret; more than fit are not checked. */
   #onPaste = (event: ClipboardEvent): void => {
-    event.preventDefault();
     const input = event.target as HTMLInputElement;
+    // While a code is being checked the field is read-only: a paste must not change it under the check.
+    if (input.readOnly) return;
+    event.preventDefault();
     const length = this.#view?.length ?? 0;
     const pasted = pastedCode(event.clipboardData?.getData('text') ?? '', length);
     if (pasted.whole) {
