@@ -21,4 +21,9 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Scripts of the pages e2e serves to the browser.
+    files: ['e2e/pages/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

@@ -37,9 +37,9 @@ export class CheckoutPage {
     await expect(this.codeInput).toBeFocused();
   }
 
-  /** Opens the checkout and asks for a code to a fresh number of the brand's country; returns that number. */
-  async openAtCodeStep(country: 'DE' | 'GB' = 'DE'): Promise<{ e164: string; national: string }> {
-    const phone = this.stack.uniquePhone(country);
+  /** Opens the checkout and asks for a code to a fresh number of the brand's default country; returns it. */
+  async openAtCodeStep(): Promise<{ e164: string; national: string }> {
+    const phone = this.stack.uniquePhone(this.brand === 'nova' ? 'GB' : 'DE');
     await this.open();
     await this.requestCode(phone.national);
     return phone;

@@ -9,6 +9,8 @@ export interface DemoStack {
   uniquePhone(country: 'DE' | 'GB'): { e164: string; national: string };
   /** The code of the newest message to `e164` in the dev inbox, waiting for it to arrive. */
   codeSentTo(e164: string, previous?: string): Promise<string>;
+  /** The code of the newest message of one session: for a number several tests share (the signed-in demo customer). */
+  codeSentInSession(e164: string, sessionId: string): Promise<string>;
 }
 
 let phoneSequence = 0;
@@ -22,30 +24,39 @@ export const test = base.extend<{ stack: DemoStack }>({
       verifierUrl,
       uniquePhone: (country) => {
         phoneSequence += 1;
-        const subscriber = String(testInfo.workerIndex * 100_000 + phoneSequence).padStart(6, '0');
+        // Six digits: workers restarted after failures get indexes past 9, which must not make a seventh.
+        const subscriber = String((testInfo.workerIndex % 10) * 100_000 + phoneSequence).padStart(6, '0');
         return country === 'DE'
           ? { e164: `+4915112${subscriber}`, national: `01511 2${subscriber}` }
           : { e164: `+447400${subscriber}`, national: `07400 ${subscriber}` };
       },
-      codeSentTo: (e164, previous) => codeSentTo(request, verifierUrl, e164, previous),
+      codeSentTo: (e164, previous) =>
+        codeFromInbox(request, verifierUrl, e164, ([newest]) =>
+          newest && codeOf(newest) !== previous ? newest : undefined,
+        ),
+      codeSentInSession: (e164, sessionId) =>
+        codeFromInbox(request, verifierUrl, e164, (newestFirst) => newestFirst.find((m) => m.sessionId === sessionId)),
     });
   },
 });
 
-async function codeSentTo(
+const codeOf = (message: DevInboxMessage): string => message.body.match(/#(\d+)$/)?.[1] ?? '';
+
+/** The code of the message `pick` chooses among those to `e164` (newest first), waiting for it to arrive. */
+async function codeFromInbox(
   request: APIRequestContext,
   verifierUrl: string,
   e164: string,
-  previous?: string,
+  pick: (newestFirst: DevInboxMessage[]) => DevInboxMessage | undefined,
 ): Promise<string> {
   let code = '';
   await expect
     .poll(
       async () => {
         const response = await request.get(`${verifierUrl}/dev/inbox/messages`, { params: { to: e164 } });
-        const [newest] = (await response.json()) as DevInboxMessage[];
-        code = newest?.body.match(/#(\d+)$/)?.[1] ?? '';
-        return code !== '' && code !== previous;
+        const picked = pick((await response.json()) as DevInboxMessage[]);
+        code = picked ? codeOf(picked) : '';
+        return code !== '';
       },
       { message: `a code in the dev inbox for ${e164}` },
     )
@@ -53,7 +64,20 @@ async function codeSentTo(
   return code;
 }
 
-function requiredEnv(name: string): string {
+/** Records the ids of the sessions the element creates on this page (call before the page loads). */
+export async function recordSessions(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const ids: string[] = [];
+    Object.assign(window, { otpSessionIds: ids });
+    document.addEventListener('otp-session-created', (event) =>
+      ids.push((event as CustomEvent<{ sessionId: string }>).detail.sessionId),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { otpSessionIds: string[] }).otpSessionIds);
+}
+
+/** A setting global-setup passes to the tests through the environment. */
+export function requiredEnv(name: string): string {
   const value = process.env[name];
   if (value === undefined)
     throw new Error(`${name} is not set: run the suite with \`pnpm e2e\` so global-setup starts the demo`);

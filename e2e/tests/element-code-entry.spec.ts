@@ -19,6 +19,11 @@ async function paste(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Time for a check the element wrongly started to show up as a request (one takes a few ms here). */
+function settle(page: Page): Promise<void> {
+  return page.waitForTimeout(500);
+}
+
 /** Counts the code checks the element sends. */
 function countChecks(page: Page): () => number {
   let checks = 0;
@@ -63,6 +68,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
 
     await checkout.codeInput.pressSequentially(`${code.slice(0, 2)}x-`);
     expect(await slots(page)).toEqual({ shown: [code[0], code[1], '', '', '', ''], active: 2 });
+    await settle(page);
     expect(checks()).toBe(0);
     await checkout.codeInput.pressSequentially(code.slice(2));
     await checkout.expectVerified();
@@ -119,6 +125,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     await checkout.requestCode(stack.uniquePhone('DE').national);
     await paste(page, '12345678');
     expect((await slots(page)).shown).toEqual(['1', '2', '3', '4', '5', '6']);
+    await settle(page);
     await expect(checkout.alert).toBeEmpty();
     expect(checks()).toBe(0);
   });
@@ -182,18 +189,24 @@ test.describe('WebOTP', () => {
   test.beforeEach(async ({ page }) => {
     // Chromium has WebOTP only on Android; this stands in for the browser's SMS retriever.
     await page.addInitScript(() => {
-      const pending: { resolve: (credential: Credential | null) => void; signal: AbortSignal }[] = [];
+      const pending: {
+        resolve: (credential: Credential | null) => void;
+        reject: (error: DOMException) => void;
+        signal: AbortSignal;
+      }[] = [];
       const otpCredential = (code: string) => ({ id: 'otp', type: 'otp', code }) as unknown as Credential;
       Object.assign(window, {
         // WebOtp checks for the interface by name.
         OTPCredential: function OTPCredential() {},
         webOtpRequests: pending,
         deliverSms: (code: string) => pending.find((request) => !request.signal.aborted)?.resolve(otpCredential(code)),
+        // The customer taps "Deny" on the browser's prompt.
+        declineSms: () => pending.at(-1)?.reject(new DOMException('declined', 'NotAllowedError')),
       });
       navigator.credentials.get = (options?: CredentialRequestOptions) =>
         new Promise((resolve, reject) => {
           const signal = options?.signal ?? new AbortController().signal;
-          pending.push({ resolve, signal });
+          pending.push({ resolve, reject, signal });
           signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
         });
     });
@@ -220,5 +233,20 @@ test.describe('WebOTP', () => {
     await page.getByRole('button', { name: 'Change number' }).click();
     await expect(page.getByRole('textbox', { name: 'Mobile number' })).toBeFocused();
     expect(await requests()).toEqual([true]);
+  });
+
+  test('a customer who declines is not asked again while the code step stays open', async ({ page, stack }) => {
+    const checkout = new CheckoutPage(page, stack, 'acme');
+    await checkout.openAtCodeStep();
+    const requestCount = () =>
+      page.evaluate(() => (window as unknown as { webOtpRequests: unknown[] }).webOtpRequests.length);
+    expect(await requestCount()).toBe(1);
+    await page.evaluate(() => (window as unknown as { declineSms(): void }).declineSms());
+    // The resend countdown re-renders the element every second; none of those renders may ask again.
+    const countdown = checkout.element.getByText(/^New code in \d+ s$/);
+    const before = await countdown.textContent();
+    await expect(countdown).not.toHaveText(before ?? '', { timeout: 3_000 });
+    await checkout.codeInput.pressSequentially('12');
+    expect(await requestCount()).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from '@playwright/test';
 import type { DemoStack } from '../support/fixtures.js';
-import { expect, test } from '../support/fixtures.js';
+import { expect, requiredEnv, test } from '../support/fixtures.js';
 import { serveStatic } from '../support/static-server.js';
 import { buildViteExample } from '../support/vite-build.js';
 
@@ -14,12 +14,6 @@ import { buildViteExample } from '../support/vite-build.js';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const examplesDir = join(repoRoot, 'packages/element/examples');
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
-
-function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suite with \`pnpm e2e\` so global-setup sets it`);
-  return value;
-}
 
 const VITE_EXAMPLES = ['react', 'vue'];
 
@@ -45,6 +39,7 @@ test.beforeAll(async () => {
   server = await serveStatic(Number(new URL(requiredEnv('E2E_EXAMPLES_URL')).port), {
     '/html/': join(examplesDir, 'html'),
     '/iframe/': join(examplesDir, 'iframe'),
+    '/pages/': join(repoRoot, 'e2e/pages'),
     '/react/': join(buildDir, 'react'),
     '/vue/': join(buildDir, 'vue'),
     // What the plain HTML page loads from its own site: the element's script and the brand's theme.
@@ -109,8 +104,39 @@ test('iframe example: the checkout framed by another origin verifies, with WebOT
   await expect(page.locator('iframe')).toHaveAttribute('allow', /\botp-credentials\b/);
   const frame = page.frameLocator('iframe');
   await expect(frame.getByText('Verify your phone number to place the order.')).toBeVisible();
-  expect(new URL(page.url()).origin).not.toBe(new URL(pageUrl('html')).origin);
+  const frameOrigin = await frame.locator('body').evaluate(() => location.origin);
+  expect(frameOrigin).not.toBe(new URL(page.url()).origin);
+  // The parent granted WebOTP to the framed checkout.
+  const allowed = await frame
+    .locator('body')
+    .evaluate(() =>
+      (
+        document as Document & { featurePolicy?: { allowsFeature(feature: string): boolean } }
+      ).featurePolicy?.allowsFeature('otp-credentials'),
+    );
+  expect(allowed).toBe(true);
 
   await verifyPhone(frame, stack);
   await expect(frame.getByText(/^Phone verified\. Order token: /)).toBeVisible();
+});
+
+test('a page that loads the script twice (classic and module) under Trusted Types with allow-duplicates works', async ({
+  page,
+  stack,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP: ${event.violatedDirective}`)),
+  );
+  const url = new URL('/pages/double-load.html', requiredEnv('E2E_EXAMPLES_URL'));
+  url.searchParams.set('verifier', requiredEnv('E2E_VERIFIER_URL'));
+  await page.goto(url.href);
+  expect(await page.evaluate(() => document.querySelectorAll('script[src*="otp-verify"]').length)).toBe(2);
+  await verifyPhone(page, stack);
+  await expect(page.locator('otp-verify').getByText('Phone verified')).toBeVisible();
+  expect(problems).toEqual([]);
 });

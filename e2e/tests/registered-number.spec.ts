@@ -1,5 +1,5 @@
 import { CheckoutPage } from '../support/checkout-page.js';
-import { expect, test } from '../support/fixtures.js';
+import { expect, recordSessions, test } from '../support/fixtures.js';
 
 // Issue 3, "Where the phone number comes from": for a signed-in customer the code goes to the number registered
 // with the brand's customer-auth service (an OIDC ID token with phone_number_verified), and the element shows it
@@ -10,6 +10,7 @@ test('a signed-in customer gets the code on the registered number, shown masked,
 }, testInfo) => {
   const registered = '+491701234567';
   const checkout = new CheckoutPage(page, stack, 'acme');
+  const sessionIds = await recordSessions(page);
   const verifierAnswers: string[] = [];
   page.on('response', async (response) => {
     if (response.url().startsWith(stack.verifierUrl)) verifierAnswers.push(await response.text().catch(() => ''));
@@ -24,7 +25,9 @@ test('a signed-in customer gets the code on the registered number, shown masked,
   await page.getByRole('button', { name: 'Send code' }).click();
   await expect(checkout.codeInput).toBeFocused();
   await expect(checkout.codeInput).toHaveAccessibleName(/••• 67/);
-  await checkout.typeCode(await stack.codeSentTo(registered));
+  // Another test may text the same demo customer at the same time: take this session's code.
+  const [sessionId = ''] = await sessionIds();
+  await checkout.typeCode(await stack.codeSentInSession(registered, sessionId));
   await checkout.expectVerified();
   await checkout.placeOrder();
   await expect(checkout.outcome).toContainText('Order accepted');

@@ -11,6 +11,7 @@ export const countryPickerStyles = css`
   }
 
   .picker::after {
+    content: '▾';
     content: '▾' / '';
     position: absolute;
     inset-inline-end: calc(var(--_space) * 1.5);
@@ -71,7 +72,7 @@ export const countryPickerStyles = css`
     color: var(--_on-accent);
   }
 
-  [aria-disabled='true'] {
+  [role='option'][aria-disabled='true'] {
     color: var(--_muted);
     cursor: default;
   }

@@ -5,6 +5,7 @@ import type { Failure } from '../api/failure.js';
 import { VerifierClient, VerifierError } from '../api/verifier-client.js';
 import { normalizeCode } from '../digits.js';
 import { emit } from '../events.js';
+import { isLocale } from '../i18n/negotiate.js';
 import { createText } from '../i18n/text.js';
 import type { Text } from '../i18n/text.js';
 import { sessionState } from '../mode.js';
@@ -130,7 +131,8 @@ export class VerificationFlow implements ReactiveController {
     await this.#run(async (signal) => {
       const settings = await new VerifierClient(verifier).brand(brand, locale, signal);
       const metadata = asMetadata(settings.phoneMetadata);
-      if (!metadata) throw new VerifierError({ code: 'internal_error' });
+      // An older or broken verifier's answer: better a clear error than a phone step that cannot work.
+      if (!metadata || !Array.isArray(settings.countryNames)) throw new VerifierError({ code: 'internal_error' });
       this.brand = settings;
       this.#localize(settings);
       const { countries, defaultCountry, countryNames } = settings;
@@ -153,15 +155,15 @@ export class VerificationFlow implements ReactiveController {
     try {
       const settings = await new VerifierClient(verifier).brand(brand, locale, this.#abort.signal);
       this.#localize(settings);
-      this.phone.relabel(settings.countryNames);
+      if (Array.isArray(settings.countryNames)) this.phone.relabel(settings.countryNames);
     } catch {
       // Offline or cancelled: the customer keeps the text they have.
     }
   }
 
   #localize(settings: BrandSettings): void {
-    this.language = settings.locale;
-    this.text = createText(settings.locale, settings.messages);
+    this.language = isLocale(settings.locale) ? settings.locale : 'en';
+    this.text = createText(this.language, settings.messages);
     this.#host.requestUpdate();
   }
 

@@ -22,7 +22,10 @@ export class WebOtp implements ReactiveController {
     return 'OTPCredential' in globalThis && typeof navigator.credentials?.get === 'function';
   }
 
-  /** Starts listening unless already listening. */
+  /**
+   * Asks the browser once for this code step: a customer who declines, or a frame without the permission, is not
+   * asked again on every render. `stop()` ends the step.
+   */
   listen(): void {
     if (this.#abort || !WebOtp.supported) return;
     const abort = new AbortController();
@@ -30,17 +33,14 @@ export class WebOtp implements ReactiveController {
     navigator.credentials
       .get({ otp: { transport: ['sms'] }, signal: abort.signal } as CredentialRequestOptions)
       .then((credential) => {
-        if (abort.signal.aborted) return;
-        this.#abort = undefined;
         const code = (credential as OtpCredential | null)?.code;
-        if (code) this.#onCode(code);
+        if (code && !abort.signal.aborted) this.#onCode(code);
       })
-      // Dismissed by the customer, no SMS, or aborted: typing the code still works.
-      .catch(() => {
-        if (this.#abort === abort) this.#abort = undefined;
-      });
+      // Declined, no SMS, not allowed in this frame, or aborted: typing or pasting the code still works.
+      .catch(() => undefined);
   }
 
+  /** The code step ended: cancels a pending request; the next code step asks again. */
   stop(): void {
     this.#abort?.abort();
     this.#abort = undefined;

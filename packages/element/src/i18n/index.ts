@@ -1,6 +1,6 @@
 // The catalogs and locale rules without the element or the DOM, for the verifier that serves them
 // (package export "@otp-verify/element/i18n").
-export type { Catalog, Message, MessageKey, Messages, PluralMessage } from './catalog.js';
+export type { Catalog, Message, MessageKey, Messages } from './catalog.js';
 export { placeholdersOf } from './catalog.js';
 export type { Locale } from './negotiate.js';
 export { LOCALES, isLocale, negotiateLocale } from './negotiate.js';

@@ -36,7 +36,7 @@ export function completeNationalNumber(digits: string, plan: NumberingPlan, meta
   return lengths.includes(nsn.length) || isTooLong(nsn, lengths) ? nsn : digits;
 }
 
-export function isTooLong(nsn: string, lengths: number[]): boolean {
+function isTooLong(nsn: string, lengths: number[]): boolean {
   return nsn.length > Math.max(...lengths);
 }
 

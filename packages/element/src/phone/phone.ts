@@ -6,6 +6,4 @@ export type { CountryOption } from './countries.js';
 export { parsePhone } from './parse.js';
 export type { PhoneResult } from './parse.js';
 export { formatPhoneInput } from './format.js';
-export type { FormattedPhone } from './format.js';
 export { editPhone } from './caret.js';
-export type { PhoneEdit, PhoneEditEvent } from './caret.js';
