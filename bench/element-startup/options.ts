@@ -10,8 +10,8 @@ export interface StartupOptions {
   json: boolean;
 }
 
-export const MAX_RUNS = 100;
-export const DEFAULTS: StartupOptions = { runs: 10, warmup: 1, cpuThrottle: 4, json: false };
+const MAX_RUNS = 100;
+const DEFAULTS: StartupOptions = { runs: 10, warmup: 1, cpuThrottle: 4, json: false };
 
 export const USAGE = `Usage: pnpm bench:element-startup -- [--runs N] [--warmup N] [--cpu-throttle R] [--json]
    or: pnpm --filter @otp-verify/bench element-startup -- [options]

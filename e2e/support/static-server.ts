@@ -23,14 +23,17 @@ export function serveStatic(port: number, roots: Record<string, string>): Promis
       response.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = await fileFor(new URL(request.url ?? '/', 'http://localhost').pathname, roots);
+    const file = await fileFor(new URL(request.url ?? '/', 'http://localhost').pathname, roots).catch(() => undefined);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
     response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
     if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    else
+      createReadStream(file)
+        .on('error', () => response.destroy())
+        .pipe(response);
   });
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
@@ -44,6 +47,7 @@ async function fileFor(pathname: string, roots: Record<string, string>): Promise
     .sort((a, b) => b.length - a.length)[0];
   if (prefix === undefined) return undefined;
   const root = resolve(roots[prefix] as string);
+  // A malformed %-escape throws: the caller answers 404.
   const path = resolve(root, `.${sep}${decodeURIComponent(pathname.slice(prefix.length))}`);
   if (path !== root && !path.startsWith(root + sep)) return undefined;
   const stats = await stat(path).catch(() => undefined);

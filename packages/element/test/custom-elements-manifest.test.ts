@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defaultConverter } from 'lit';
 import type { PropertyDeclaration } from 'lit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { STEPS } from '../src/controllers/verification-flow.js';
 import { OTP_EVENT_NAMES } from '../src/events.js';
 import { OtpVerify } from '../src/index.js';
 
@@ -22,6 +23,7 @@ interface ManifestElement {
   events?: Named[];
   cssParts?: Named[];
   cssProperties?: Named[];
+  cssStates?: Named[];
 }
 interface Manifest {
   modules: { declarations?: (ManifestElement & { customElement?: boolean })[] }[];
@@ -103,6 +105,10 @@ describe('custom-elements.json', () => {
   it('lists exactly the events the element can dispatch, each with its detail type', () => {
     expect(names(element.events)).toEqual([...OTP_EVENT_NAMES].sort());
     for (const event of element.events ?? []) expect(event.type?.text, event.name).toMatch(/^CustomEvent<\w+>$/);
+  });
+
+  it('lists exactly the custom states the element sets: its steps, busy and invalid', () => {
+    expect(names(element.cssStates)).toEqual(unique([...STEPS, 'busy', 'invalid']));
   });
 
   it('lists exactly the CSS parts the templates expose', () => {

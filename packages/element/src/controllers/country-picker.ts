@@ -11,7 +11,8 @@ type PickerHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
 
 /**
  * The country combobox's state, after the WAI-ARIA APG "editable combobox with list autocomplete": the input
- * keeps focus and the active option is only pointed at (aria-activedescendant).
+ * keeps focus and the active option is only pointed at (aria-activedescendant). One difference: while the list is
+ * open, Home and End go to its first and last country (the query is a word or two, the list is what is long).
  */
 export class CountryPicker implements ReactiveController {
   readonly #host: PickerHost;

@@ -20,7 +20,8 @@ import { PhoneField } from './phone-field.js';
  * failed; phone: asking for the number; registered: a session for the registered number is ready, the customer
  * sends the code; code: a code was sent; closed: the session can no longer be used; verified: the token is ready.
  */
-export type Step = 'loading' | 'unavailable' | 'phone' | 'registered' | 'code' | 'closed' | 'verified';
+export const STEPS = ['loading', 'unavailable', 'phone', 'registered', 'code', 'closed', 'verified'] as const;
+export type Step = (typeof STEPS)[number];
 
 /** Where the host should move focus after its next render, after something the customer did. */
 export type FocusTarget = 'phone' | 'send' | 'code' | 'success' | 'restart';

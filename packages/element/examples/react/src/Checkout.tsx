@@ -36,6 +36,8 @@ export function Checkout({ order }: { order: Order }) {
         required
         onotp-verified={(event) => setVerification({ state: 'verified', token: event.detail.token })}
         onotp-error={(event) => setVerification({ state: 'failed', code: event.detail.code })}
+        // The token lapsed before the order was placed, or the code expired: verify again.
+        onotp-expired={() => setVerification({ state: 'pending' })}
       />
       <p>{describe(verification)}</p>
       <button disabled={verification.state !== 'verified'}>Place order</button>
