@@ -45,6 +45,19 @@ export class CheckoutPage {
     return phone;
   }
 
+  /**
+   * Types a wrong code five times, one at a time (while a code is checked the field is read-only and drops keys),
+   * reading "Wrong code. N attempts left." after each of the first four; `code` is the right one, to avoid.
+   */
+  async typeWrongCodesUntilLocked(code: string): Promise<void> {
+    const wrong = code === '0'.repeat(code.length) ? '1'.repeat(code.length) : '0'.repeat(code.length);
+    for (let left = 4; left >= 1; left -= 1) {
+      await this.typeCode(wrong);
+      await expect(this.alert).toHaveText(`Wrong code. ${left} attempt${left === 1 ? '' : 's'} left.`);
+    }
+    await this.typeCode(wrong);
+  }
+
   /** Types the code digit by digit, as a person would; the element submits it when complete. */
   async typeCode(code: string): Promise<void> {
     await this.codeInput.pressSequentially(code);

@@ -21,13 +21,7 @@ test.describe('each error says what happened and offers a way forward', () => {
   }) => {
     const checkout = new CheckoutPage(page, stack, 'acme');
     const phone = await checkout.openAtCodeStep();
-    const code = await stack.codeSentTo(phone.e164);
-    const wrong = code === '000000' ? '111111' : '000000';
-    for (let left = 4; left >= 1; left -= 1) {
-      await checkout.typeCode(wrong);
-      await expect(checkout.alert).toHaveText(`Wrong code. ${left} attempt${left === 1 ? '' : 's'} left.`);
-    }
-    await checkout.typeCode(wrong);
+    await checkout.typeWrongCodesUntilLocked(await stack.codeSentTo(phone.e164));
     await expect(checkout.alert).toHaveText('Too many wrong codes. Start again to get a new code.');
     const startAgain = page.getByRole('button', { name: 'Start again' });
     await expect(startAgain).toBeFocused();
