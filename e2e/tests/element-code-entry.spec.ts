@@ -148,9 +148,11 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     const checkout = new CheckoutPage(page, stack, 'acme');
     const phone = stack.uniquePhone('DE');
     const checks = countChecks(page);
-    // Hold the check a moment so the customer can press Enter and click Verify while it is in flight.
+    // Hold the check until the customer has pressed Enter and clicked Verify while it is in flight.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/check', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 700));
+      await held;
       await route.continue();
     });
     await checkout.open();
@@ -159,6 +161,7 @@ test.describe('the code field: one real one-time-code input under drawn digit sl
     await checkout.codeInput.press('Enter');
     // The button says it is busy (aria-disabled) but stays clickable, as a customer would find it.
     await page.getByRole('button', { name: 'Verify' }).click({ force: true });
+    release();
     await checkout.expectVerified();
     expect(checks()).toBe(1);
   });
