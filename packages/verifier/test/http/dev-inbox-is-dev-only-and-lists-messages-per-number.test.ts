@@ -2,6 +2,7 @@ import { devInboxMessageSchema } from '@otp-verify/protocol';
 import { describe, expect, it } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
+import { smsSize } from '../../src/delivery/sms-size.js';
 import { createVerifier } from '../../src/verifier.js';
 import { sessionWithCode } from '../support/api.js';
 import { PUBLIC_URL, rawTestBrands, testBrands, uniqueMobile } from '../support/brands.js';
@@ -51,6 +52,16 @@ describe('the dev inbox', () => {
     } finally {
       await own.dispose();
     }
+  });
+
+  it('shows how each SMS would be billed: its encoding and segment count', async () => {
+    const phone = uniqueMobile();
+    await sessionWithCode(fixture.api, phone);
+    const [message] = await fixture.api.inbox(phone);
+    const { encoding, segments } = smsSize(devInboxMessageSchema.parse(message).body);
+    const page = await rawRequest(fixture.url, { method: 'GET', path: '/dev/inbox' });
+    expect(page.text).toContain('<th scope="col">Billed as</th>');
+    expect(page.text).toContain(`<td>${encoding}, ${segments} segment${segments === 1 ? '' : 's'}</td>`);
   });
 
   it('does not exist outside dev mode: production mode refuses to start', async () => {

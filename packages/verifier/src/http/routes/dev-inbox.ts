@@ -4,6 +4,7 @@ import type { DevInboxMessage } from '@otp-verify/protocol';
 import { phoneInputSchema } from '@otp-verify/protocol';
 import type { DevInboxStore, OutgoingMessage } from '../../store/port.js';
 import { VerificationError } from '../../domain/errors.js';
+import { smsSize } from '../../delivery/sms-size.js';
 import { methodNotAllowed } from './method-not-allowed.js';
 
 const querySchema = z.strictObject({ to: phoneInputSchema.optional() });
@@ -44,7 +45,8 @@ function inboxPage(messages: OutgoingMessage[]): string {
     .map(
       (message) =>
         `<tr><td>${escapeHtml(new Date(message.sentAt).toISOString())}</td><td>${escapeHtml(message.to)}</td>` +
-        `<td>${escapeHtml(message.channel)}</td><td><pre>${escapeHtml(message.body)}</pre></td></tr>`,
+        `<td>${escapeHtml(message.channel)}</td><td><pre>${escapeHtml(message.body)}</pre></td>` +
+        `<td>${message.channel === 'sms' ? billedAs(message.body) : ''}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>
@@ -54,8 +56,15 @@ function inboxPage(messages: OutgoingMessage[]): string {
 td,th{border-bottom:1px solid #ccc;padding:.5rem;text-align:left;vertical-align:top}pre{margin:0;white-space:pre-wrap}</style>
 </head><body><h1>Dev inbox</h1>
 <p>Messages the verifier would have sent, newest first (dev mode only; refreshes every 5 s).</p>
-<table><thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Channel</th><th scope="col">Message</th></tr></thead>
-<tbody>${rows || '<tr><td colspan="4">No messages yet.</td></tr>'}</tbody></table></body></html>`;
+<table><thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Channel</th><th scope="col">Message</th>
+<th scope="col">Billed as</th></tr></thead>
+<tbody>${rows || '<tr><td colspan="5">No messages yet.</td></tr>'}</tbody></table></body></html>`;
+}
+
+/** What a gateway would bill for the text: "GSM-7, 1 segment" or "UCS-2, 2 segments". */
+function billedAs(text: string): string {
+  const { encoding, segments } = smsSize(text);
+  return `${encoding}, ${segments} segment${segments === 1 ? '' : 's'}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
