@@ -2,11 +2,11 @@
 import { LitElement } from 'lit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CountryPicker } from '../src/controllers/country-picker.js';
-import type { Country } from '../src/controllers/filter-countries.js';
+import type { CountryOption } from '../src/phone/countries.js';
 import { countryPickerStyles } from '../src/country-picker.styles.js';
 import { renderCountryPicker } from '../src/views/country-picker.js';
 
-const COUNTRIES: Country[] = [
+const COUNTRIES: CountryOption[] = [
   { code: 'AT', name: 'Austria', callingCode: '43' },
   { code: 'FR', name: 'France', callingCode: '33' },
   { code: 'DE', name: 'Germany', callingCode: '49' },

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CountryPicker } from '../src/controllers/country-picker.js';
 import type { PickerKeyEvent } from '../src/controllers/country-picker.js';
-import type { Country } from '../src/controllers/filter-countries.js';
+import type { CountryOption } from '../src/phone/countries.js';
 
-const COUNTRIES: Country[] = [
+const COUNTRIES: CountryOption[] = [
   { code: 'AT', name: 'Austria', callingCode: '43' },
   { code: 'FR', name: 'France', callingCode: '33' },
   { code: 'DE', name: 'Germany', callingCode: '49' },

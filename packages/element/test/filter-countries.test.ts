@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterCountries } from '../src/controllers/filter-countries.js';
-import type { Country } from '../src/controllers/filter-countries.js';
+import type { CountryOption } from '../src/phone/countries.js';
 
 const CALLING_CODES: Record<string, string> = {
   AT: '43',
@@ -19,7 +19,7 @@ const CALLING_CODES: Record<string, string> = {
 };
 
 /** The countries named in `locale` by Intl.DisplayNames and sorted by name, as the element lists them. */
-function countriesIn(locale: string, codes = Object.keys(CALLING_CODES)): Country[] {
+function countriesIn(locale: string, codes = Object.keys(CALLING_CODES)): CountryOption[] {
   const names = new Intl.DisplayNames([locale], { type: 'region' });
   return codes
     .map((code) => ({ code, name: names.of(code) ?? code, callingCode: CALLING_CODES[code] ?? '' }))
@@ -53,7 +53,7 @@ describe('filterCountries', () => {
   });
 
   it('puts name starts before word starts before other parts, keeping the given order among equals', () => {
-    const countries: Country[] = [
+    const countries: CountryOption[] = [
       { code: 'BY', name: 'Belarus', callingCode: '375' },
       { code: 'IL', name: 'Israel', callingCode: '972' },
       { code: 'RU', name: 'Russia', callingCode: '7' },
@@ -78,7 +78,7 @@ describe('filterCountries', () => {
   });
 
   it('puts the exact dial code first, then longer codes, then shorter codes the query starts with', () => {
-    const countries: Country[] = [
+    const countries: CountryOption[] = [
       { code: 'XL', name: 'Longer code', callingCode: '123' },
       { code: 'XS', name: 'Shorter code', callingCode: '1' },
       { code: 'XE', name: 'Exact code', callingCode: '12' },

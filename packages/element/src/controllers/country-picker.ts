@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { filterCountries } from './filter-countries.js';
-import type { Country } from './filter-countries.js';
+import type { CountryOption } from '../phone/countries.js';
 
 export const countryOptionId = (code: string): string => `country-${code}`;
 
@@ -19,12 +19,12 @@ export class CountryPicker implements ReactiveController {
   readonly #onSelect: (code: string) => void;
   #locale = 'en';
   #revealActive = false;
-  countries: readonly Country[] = [];
+  countries: readonly CountryOption[] = [];
   selected: string | undefined;
   open = false;
   /** What the customer typed; undefined while the input shows the chosen country. */
   query: string | undefined;
-  filtered: readonly Country[] = [];
+  filtered: readonly CountryOption[] = [];
   activeIndex = -1;
 
   constructor(host: PickerHost, onSelect: (code: string) => void) {
@@ -34,7 +34,7 @@ export class CountryPicker implements ReactiveController {
   }
 
   /** Takes the host's countries, the chosen one and the language the names are in; call it before rendering. */
-  sync(countries: readonly Country[], selected: string | undefined, locale: string): void {
+  sync(countries: readonly CountryOption[], selected: string | undefined, locale: string): void {
     this.selected = selected;
     if (countries === this.countries && locale === this.#locale) return;
     this.countries = countries;
@@ -43,11 +43,11 @@ export class CountryPicker implements ReactiveController {
     if (this.activeIndex >= this.filtered.length) this.activeIndex = -1;
   }
 
-  get chosen(): Country | undefined {
+  get chosen(): CountryOption | undefined {
     return this.countries.find((country) => country.code === this.selected);
   }
 
-  get active(): Country | undefined {
+  get active(): CountryOption | undefined {
     return this.filtered[this.activeIndex];
   }
 

@@ -1,11 +1,5 @@
 import { toAsciiDigits } from '../digits.js';
-
-/** A country as the picker shows it: ISO 3166-1 alpha-2 code, name in the customer's language, calling code. */
-export interface Country {
-  code: string;
-  name: string;
-  callingCode: string;
-}
+import type { CountryOption } from '../phone/countries.js';
 
 /** A dial code as customers write it: "+44", "0044", "44", "+1 (684)". */
 const DIAL_CODE = /^(?:\+|00)?(\d*)$/;
@@ -25,7 +19,7 @@ function fold(text: string, locale: string): string {
 }
 
 /** How well a country matches the query, best first (0), or NO_MATCH. */
-function ranker(query: string, locale: string): (country: Country) => number {
+function ranker(query: string, locale: string): (country: CountryOption) => number {
   const dial = DIAL_CODE.exec(toAsciiDigits(query).replace(/[\s().-]/g, ''));
   if (dial) {
     const digits = dial[1] ?? '';
@@ -47,7 +41,7 @@ function ranker(query: string, locale: string): (country: Country) => number {
  * The countries matching what the customer typed in the picker: a name (any word start or part of it, ignoring
  * case and diacritics), an ISO code or a dial code. Best matches first, the given order kept among equals.
  */
-export function filterCountries<T extends Country>(countries: readonly T[], query: string, locale: string): T[] {
+export function filterCountries<T extends CountryOption>(countries: readonly T[], query: string, locale: string): T[] {
   const rank = ranker(query, locale);
   return countries
     .map((country) => ({ country, rank: rank(country) }))
