@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDemoBrands } from '@otp-verify/demo-shop';
 import { ChildServer, freePort } from '../flow/child-server.js';
 import { temporaryDirectory } from '../flow/servers.js';
 
@@ -30,8 +31,8 @@ export async function startDemoStack(): Promise<DemoStack> {
   const shopUrl = `http://${HOST}:${shopPort}`;
   const verifierUrl = `http://${HOST}:${verifierPort}`;
   const directory = temporaryDirectory();
-  const brandsFile = join(directory, 'brands.json');
-  writeFileSync(brandsFile, JSON.stringify(demoBrandsFor(shopUrl)), { mode: 0o600 });
+  const brandsDir = join(directory, 'brands');
+  writeDemoBrands(brandsDir, { allowedOrigins: [shopUrl], customerAuthIssuer: shopUrl });
   const server = await ChildServer.start({
     name: 'demo (verifier + shop)',
     args: [demoMain],
@@ -42,7 +43,7 @@ export async function startDemoStack(): Promise<DemoStack> {
       OTP_VERIFY_PORT: String(verifierPort),
       OTP_VERIFY_PUBLIC_URL: verifierUrl,
       OTP_VERIFY_DATA_DIR: join(directory, 'data'),
-      OTP_VERIFY_BRANDS_FILE: brandsFile,
+      OTP_VERIFY_BRANDS: brandsDir,
     },
     // The demo starts the verifier before the shop listens: a shop that answers has a verifier.
     url: shopUrl,
@@ -51,17 +52,6 @@ export async function startDemoStack(): Promise<DemoStack> {
   const ready = await fetch(`${verifierUrl}/readyz`);
   if (!ready.ok) throw new Error(`the demo's verifier answered ${ready.status} to GET /readyz`);
   return { server, shopUrl, verifierUrl, dataDirectory: directory };
-}
-
-function demoBrandsFor(shopUrl: string): unknown {
-  const brands = JSON.parse(readFileSync(join(repoRoot, 'apps/demo-shop/config/brands.json'), 'utf8')) as {
-    brands: { allowedOrigins: string[]; customerAuth?: { issuer: string } }[];
-  };
-  for (const brand of brands.brands) {
-    brand.allowedOrigins = [shopUrl];
-    if (brand.customerAuth) brand.customerAuth.issuer = shopUrl;
-  }
-  return brands;
 }
 
 /** Element sources newer than the script the shop serves: the figures would be for an older build. */

@@ -120,7 +120,7 @@ export async function startVerifier(
       ...process.env,
       OTP_VERIFY_MODE: 'dev',
       OTP_VERIFY_DATA_DIR: dataDir,
-      OTP_VERIFY_BRANDS_FILE: brandsFile,
+      OTP_VERIFY_BRANDS: brandsFile,
       OTP_VERIFY_HOST: HOST,
       OTP_VERIFY_PORT: String(port),
       OTP_VERIFY_PUBLIC_URL: url,

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDemoBrands } from '@otp-verify/demo-shop';
 import { freePort } from './free-port.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,24 +20,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const examplesOrigin = `http://127.0.0.1:${examplesPort}`;
   const verifierUrl = `http://127.0.0.1:${verifierPort}`;
   const workDir = mkdtempSync(join(tmpdir(), 'otp-verify-e2e-'));
-  const brands = JSON.parse(readFileSync(join(repoRoot, 'apps/demo-shop/config/brands.json'), 'utf8')) as {
-    limits?: object;
-    brands: { allowedOrigins: string[]; customerAuth?: { issuer: string } }[];
-  };
-  for (const brand of brands.brands) {
-    brand.allowedOrigins = [shopOrigin, examplesOrigin];
-    // The shop plays the brands' customer-auth service, at its own origin.
-    if (brand.customerAuth) brand.customerAuth.issuer = shopOrigin;
-  }
-  // Every test runs from 127.0.0.1 and many reuse the demo numbers: room for the whole run, which the
-  // demo's defaults (5 codes per number an hour, 20 per IP) would not give.
-  brands.limits = {
-    sendsPerPhone: [{ max: 10_000, windowSeconds: 3_600 }],
-    sendsPerIp: [{ max: 100_000, windowSeconds: 3_600 }],
-    wrongChecksPerIp: [{ max: 100_000, windowSeconds: 3_600 }],
-  };
-  const brandsFile = join(workDir, 'brands.json');
-  writeFileSync(brandsFile, JSON.stringify(brands));
+  const brandsDir = join(workDir, 'brands');
+  writeDemoBrands(brandsDir, {
+    allowedOrigins: [shopOrigin, examplesOrigin],
+    customerAuthIssuer: shopOrigin,
+    // Every test runs from 127.0.0.1 and many reuse the demo numbers: room for the whole run, which the
+    // demo's defaults (5 codes per number an hour, 20 per IP) would not give.
+    limits: {
+      sendsPerPhone: [{ max: 10_000, windowSeconds: 3_600 }],
+      sendsPerIp: [{ max: 100_000, windowSeconds: 3_600 }],
+      wrongChecksPerIp: [{ max: 100_000, windowSeconds: 3_600 }],
+    },
+  });
 
   const child = spawn(process.execPath, [join(repoRoot, 'apps/demo-shop/dist/main.js')], {
     env: {
@@ -45,7 +40,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OTP_VERIFY_PORT: String(verifierPort),
       OTP_VERIFY_PUBLIC_URL: verifierUrl,
       OTP_VERIFY_DATA_DIR: join(workDir, 'data'),
-      OTP_VERIFY_BRANDS_FILE: brandsFile,
+      OTP_VERIFY_BRANDS: brandsDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

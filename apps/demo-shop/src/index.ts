@@ -4,3 +4,5 @@ export { loadShopBrands } from './shop-config.js';
 export type { ShopBrand } from './shop-config.js';
 export { DemoCustomerAuth } from './customer-auth.js';
 export type { DemoCustomer } from './customer-auth.js';
+export { demoBrandsDirectory, writeDemoBrands } from './demo-brands.js';
+export type { DemoBrandsTarget } from './demo-brands.js';

@@ -13,13 +13,13 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 async function main(): Promise<void> {
   const settings = settingsFromEnv(process.env, {
     OTP_VERIFY_MODE: 'dev',
-    OTP_VERIFY_BRANDS_FILE: `${configDir}brands.json`,
+    OTP_VERIFY_BRANDS: `${configDir}brands`,
     OTP_VERIFY_DATA_DIR: `${repoRoot}.data/demo`,
   });
   const shopHost = process.env.SHOP_HOST ?? '127.0.0.1';
   const shopPort = Number(process.env.SHOP_PORT ?? 3000);
   const logger = pino({ name: 'otp-verify', level: process.env.LOG_LEVEL ?? 'warn' });
-  const verifier = await startVerifier({ ...settings, brands: settings.brandsFile, logger });
+  const verifier = await startVerifier({ ...settings, brands: settings.brands, logger });
   const shop = createShopApp({
     brands: loadShopBrands(
       `${configDir}shop.json`,
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     ),
     verifierUrl: settings.publicUrl,
     themesDir: `${repoRoot}themes`,
-    // The verifier reaches this issuer's JWKS on the shop's own address; brands.json names it as customerAuth.issuer.
+    // The verifier reaches this issuer's JWKS on the shop's own address; config/brands/*.json name it as customerAuth.issuer.
     customerAuth: await DemoCustomerAuth.create(`http://127.0.0.1:${shopPort}`),
   });
   const server = await new Promise<Server>((resolve, reject) => {

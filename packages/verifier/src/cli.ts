@@ -21,7 +21,8 @@ has expired (retired + 300 s token lifetime + 60 s clock tolerance), then leaves
 deletes its file. Run the keys commands as the verifier's user, with the same OTP_VERIFY_DATA_DIR.
 
 Environment:
-  OTP_VERIFY_BRANDS_FILE  path of the brands file (required by serve)
+  OTP_VERIFY_BRANDS       the brands directory, one <brand id>.json per brand (or one brands
+                          file); required by serve
   OTP_VERIFY_DATA_DIR     database, keys and secrets (default ./.data, created on first start)
   OTP_VERIFY_MODE         dev (dev inbox, no real SMS) or production (default)
   OTP_VERIFY_HOST         listen address (default 127.0.0.1)
@@ -46,7 +47,7 @@ async function serve(args: string[]): Promise<void> {
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got "${args.join(' ')}")`);
   const logger = pino({ name: 'otp-verify' });
   const settings = settingsFromEnv(process.env);
-  const verifier = await startVerifier({ ...settings, brands: settings.brandsFile, logger });
+  const verifier = await startVerifier({ ...settings, brands: settings.brands, logger });
   logger.info(
     { url: verifier.url, mode: settings.mode, dataDir: settings.dataDir, kid: verifier.context.keys.current.kid },
     'verifier listening',

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import type { BrandRegistry } from './config/brands.js';
-import { loadBrandsFile } from './config/brands.js';
+import { loadBrands } from './config/brands.js';
 import { ConfigError } from './config/config-error.js';
 import { loadOrCreateSecrets } from './config/secrets.js';
 import type { VerifierSettings } from './config/settings.js';
@@ -19,8 +19,8 @@ import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { openSigningKeys } from './tokens/keystore.js';
 import type { VerifierContext } from './usecases/context.js';
 
-export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brandsFile'> {
-  /** The brands file to load, or an already loaded registry. */
+export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brands'> {
+  /** The brands directory or file to load, or an already loaded registry. */
   brands: string | BrandRegistry;
   logger?: Logger;
   clock?: () => number;
@@ -43,7 +43,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     );
   }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const brands = typeof options.brands === 'string' ? loadBrandsFile(options.brands) : options.brands;
+  const brands = typeof options.brands === 'string' ? loadBrands(options.brands) : options.brands;
   const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
   const context: VerifierContext = {
     issuer: options.publicUrl,

@@ -127,3 +127,4 @@ export const brandsFileSchema = z
   });
 
 export type BrandConfig = z.infer<typeof brandConfigSchema>;
+export type BrandsFile = z.infer<typeof brandsFileSchema>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { BrandSettings } from '@otp-verify/protocol';
 import type { Locale } from '@otp-verify/element/i18n';
 import { LOCALES, catalogs } from '@otp-verify/element/i18n';
@@ -9,7 +10,7 @@ import type { LimitRules } from '../domain/limits.js';
 import { effectiveLimits } from '../domain/limits.js';
 import { fileWideLimits } from './limits-schema.js';
 import { phoneMetadataFor } from '../directory/phone-metadata.js';
-import type { BrandConfig } from './brand-schema.js';
+import type { BrandConfig, BrandsFile } from './brand-schema.js';
 import { brandsFileSchema } from './brand-schema.js';
 import { ConfigError, describeIssues } from './config-error.js';
 import { countryNames } from './country-names.js';
@@ -39,21 +40,79 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
+/** Brands from a brands file (`{ limits?, brands: [...] }`) or a brands directory (see loadBrandsDirectory). */
+export function loadBrands(path: string): BrandRegistry {
+  return isDirectory(path) ? loadBrandsDirectory(path) : loadBrandsFile(path);
+}
+
 export function loadBrandsFile(file: string): BrandRegistry {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`brands file ${file}: cannot be read as JSON: ${(error as Error).message}`);
+  return brandRegistry(readJson(file, 'brands file'), file);
+}
+
+/**
+ * A directory with one file per brand, `<id>.json`, so adding a brand is adding a file, and an optional
+ * `platform.json` with the file-wide `limits`. A problem is reported against the file it is in.
+ */
+export function loadBrandsDirectory(dir: string): BrandRegistry {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+  const brandFiles = names.filter((name) => name !== PLATFORM_FILE).map((name) => join(dir, name));
+  if (brandFiles.length === 0) throw new ConfigError(`brands directory ${dir}: no brand file (<brand id>.json) in it`);
+  const platform = names.includes(PLATFORM_FILE) ? readJson(join(dir, PLATFORM_FILE), 'platform file') : {};
+  const brands = brandFiles.map((file) => readJson(file, 'brand file'));
+  brands.forEach((brand, index) => {
+    const file = brandFiles[index] as string;
+    const id = basename(file, '.json');
+    if (brand !== null && typeof brand === 'object' && (brand as { id?: unknown }).id !== id) {
+      throw new ConfigError(`brand file ${file}: id: must be "${id}", the file's name`);
+    }
+  });
+  const raw = { ...(platform as object), brands };
+  const parsed = brandsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues
+        .map((issue) => {
+          const [first, index, ...rest] = issue.path;
+          if (first === 'brands' && typeof index === 'number') {
+            return `brand file ${brandFiles[index]}: ${describeIssues([{ ...issue, path: rest }])}`;
+          }
+          return `platform file ${join(dir, PLATFORM_FILE)}: ${describeIssues([issue])}`;
+        })
+        .join('; '),
+    );
   }
-  return brandRegistry(raw, file);
+  return registryOf(parsed.data);
+}
+
+const PLATFORM_FILE = 'platform.json';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (error) {
+    throw new ConfigError(`brands ${path}: cannot be read: ${(error as Error).message}`);
+  }
+}
+
+function readJson(file: string, kind: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${kind} ${file}: cannot be read as JSON: ${(error as Error).message}`);
+  }
 }
 
 export function brandRegistry(raw: unknown, source: string): BrandRegistry {
   const parsed = brandsFileSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`brands file ${source}: ${describeIssues(parsed.error.issues)}`);
-  const limits = fileWideLimits(parsed.data.limits);
-  const brands = new Map(parsed.data.brands.map((config) => [config.id, withDerivedSettings(config, limits)]));
+  return registryOf(parsed.data);
+}
+
+function registryOf(file: BrandsFile): BrandRegistry {
+  const limits = fileWideLimits(file.limits);
+  const brands = new Map(file.brands.map((config) => [config.id, withDerivedSettings(config, limits)]));
   const bySecretHash = new Map<string, Brand>();
   const origins = new Set<string>();
   for (const brand of brands.values()) {

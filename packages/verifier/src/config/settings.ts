@@ -6,7 +6,8 @@ import { ConfigError, describeIssues } from './config-error.js';
 export interface VerifierSettings {
   /** Where the database, keys and secrets live; created on first start. */
   dataDir: string;
-  brandsFile: string;
+  /** The brands directory (one `<id>.json` per brand) or a brands file. */
+  brands: string;
   /** The verifier's public URL: the `iss` of its tokens. */
   publicUrl: string;
   mode: 'dev' | 'production';
@@ -56,7 +57,7 @@ const trustProxySchema = z
 
 const envSchema = z.object({
   OTP_VERIFY_DATA_DIR: z.string().min(1).default('.data'),
-  OTP_VERIFY_BRANDS_FILE: z.string().min(1, 'the path of the brands file'),
+  OTP_VERIFY_BRANDS: z.string().min(1, 'the path of the brands directory (one <id>.json per brand) or brands file'),
   OTP_VERIFY_MODE: z.enum(['dev', 'production']).default('production'),
   OTP_VERIFY_HOST: z.string().min(1).default('127.0.0.1'),
   OTP_VERIFY_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -75,7 +76,7 @@ export function settingsFromEnv(
   const values = parsed.data;
   return {
     dataDir: resolve(values.OTP_VERIFY_DATA_DIR),
-    brandsFile: resolve(values.OTP_VERIFY_BRANDS_FILE),
+    brands: resolve(values.OTP_VERIFY_BRANDS),
     mode: values.OTP_VERIFY_MODE,
     host: values.OTP_VERIFY_HOST,
     port: values.OTP_VERIFY_PORT,

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brandRegistry, loadBrandsFile, sha256Hex } from '../../src/config/brands.js';
+import { brandRegistry, loadBrands, loadBrandsFile, sha256Hex } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import type { RawBrandsFile } from '../support/brands.js';
 import { ACME, rawTestBrands } from '../support/brands.js';
@@ -156,6 +156,64 @@ describe('brand configuration', () => {
       const file = join(dir.path, 'invalid.json');
       writeFileSync(file, JSON.stringify(withFirstBrand((b) => void (b.countries = ['de']))));
       expect(() => loadBrandsFile(file)).toThrow(`brands file ${file}: brands[0].countries[0]:`);
+    });
+  });
+
+  describe('a brands directory (one <id>.json per brand, platform.json for file-wide limits)', () => {
+    let dir: ReturnType<typeof tempDir>;
+    beforeAll(() => {
+      dir = tempDir();
+    });
+    afterAll(() => dir.remove());
+
+    /** A brands directory holding the test brands, each changed by `change` before it is written. */
+    function brandsDirectory(name: string, change: (brand: RawBrand) => void = () => {}, platform?: object): string {
+      const path = join(dir.path, name);
+      mkdirSync(path);
+      for (const brand of rawTestBrands().brands as RawBrand[]) {
+        change(brand);
+        writeFileSync(join(path, `${String(brand.id)}.json`), JSON.stringify(brand));
+      }
+      if (platform) writeFileSync(join(path, 'platform.json'), JSON.stringify(platform));
+      return path;
+    }
+
+    it('loads every brand file and the platform limits', () => {
+      const path = brandsDirectory('valid', () => {}, {
+        limits: { sendsPerIp: [{ max: 50, windowSeconds: 3600 }] },
+      });
+      const registry = loadBrands(path);
+      expect(registry.all().map((brand) => brand.id)).toEqual(['acme', 'globex', 'initech']);
+      expect(registry.get('acme')?.effectiveLimits.sendsPerIp).toEqual([{ max: 50, windowSeconds: 3600 }]);
+    });
+
+    it('names the brand file, the field and the problem', () => {
+      const path = brandsDirectory('bad-country', (brand) => {
+        if (brand.id === 'globex') brand.countries = ['uk'];
+      });
+      expect(() => loadBrands(path)).toThrow(`brand file ${join(path, 'globex.json')}: countries[0]:`);
+    });
+
+    it('refuses a brand whose id is not its file name, and a file that is not JSON', () => {
+      const renamed = brandsDirectory('renamed');
+      writeFileSync(join(renamed, 'acme-shop.json'), JSON.stringify({ ...rawTestBrands().brands[0], id: 'acme' }));
+      expect(() => loadBrands(renamed)).toThrow(
+        `brand file ${join(renamed, 'acme-shop.json')}: id: must be "acme-shop"`,
+      );
+      const broken = brandsDirectory('broken');
+      writeFileSync(join(broken, 'zeta.json'), '{ "id": ');
+      expect(() => loadBrands(broken)).toThrow(`brand file ${join(broken, 'zeta.json')}: cannot be read as JSON`);
+    });
+
+    it('names platform.json for a file-wide problem, and refuses a directory without brands', () => {
+      const path = brandsDirectory('bad-platform', () => {}, {
+        limits: { sendsPerIp: [{ max: 0, windowSeconds: 3600 }] },
+      });
+      expect(() => loadBrands(path)).toThrow(`platform file ${join(path, 'platform.json')}: limits.sendsPerIp[0].max:`);
+      const empty = join(dir.path, 'empty');
+      mkdirSync(empty);
+      expect(() => loadBrands(empty)).toThrow(/no brand file/);
+      expect(() => loadBrands(join(dir.path, 'absent'))).toThrow(ConfigError);
     });
   });
 });

@@ -63,7 +63,7 @@ describe('limits configuration', () => {
 describe('OTP_VERIFY_TRUST_PROXY', () => {
   const env = (value?: string) =>
     settingsFromEnv({
-      OTP_VERIFY_BRANDS_FILE: 'b.json',
+      OTP_VERIFY_BRANDS: 'b.json',
       ...(value === undefined ? {} : { OTP_VERIFY_TRUST_PROXY: value }),
     });
 

@@ -122,7 +122,7 @@ export async function startVerifierProcess(options: {
       PATH: process.env.PATH,
       OTP_VERIFY_MODE: 'dev',
       OTP_VERIFY_DATA_DIR: options.dataDir,
-      OTP_VERIFY_BRANDS_FILE: options.brandsFile,
+      OTP_VERIFY_BRANDS: options.brandsFile,
       OTP_VERIFY_HOST: '127.0.0.1',
       OTP_VERIFY_PORT: String(port),
       OTP_VERIFY_PUBLIC_URL: options.publicUrl,
