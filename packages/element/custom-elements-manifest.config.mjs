@@ -5,7 +5,7 @@ export default {
   litelement: true,
   // package.json names the manifest in its "customElements" field; the analyzer would rewrite the whole file.
   packagejson: false,
-  plugins: [litStateIsNoAttribute()],
+  plugins: [litStateIsNoAttribute(), themeTokensFromTheirSource()],
 };
 
 /**
@@ -48,4 +48,50 @@ function statePropertyNames(ts, classNode) {
         ),
     )
     .map((property) => property.name.getText());
+}
+
+/**
+ * The element's CSS custom properties are the theme tokens: names and defaults from TOKEN_DEFAULTS
+ * (src/theme/tokens.ts), descriptions from TOKEN_DOCS (src/theme/token-docs.ts), read from their source so the
+ * manifest cannot drift from them.
+ */
+function themeTokensFromTheirSource() {
+  const defaults = new Map();
+  const descriptions = new Map();
+  return {
+    name: 'theme-tokens-from-their-source',
+    analyzePhase({ ts, node }) {
+      if (!ts.isVariableDeclaration(node) || !ts.isIdentifier(node.name) || !node.initializer) return;
+      const literal = ts.isAsExpression(node.initializer) ? node.initializer.expression : node.initializer;
+      if (!ts.isObjectLiteralExpression(literal)) return;
+      if (node.name.text === 'TOKEN_DEFAULTS') {
+        for (const [token, value] of stringProperties(ts, literal)) defaults.set(token, value);
+      }
+      if (node.name.text === 'TOKEN_DOCS') {
+        for (const property of literal.properties) {
+          if (!ts.isPropertyAssignment(property) || !ts.isObjectLiteralExpression(property.initializer)) continue;
+          const doc = new Map(stringProperties(ts, property.initializer));
+          descriptions.set(property.name.text, doc.get('description'));
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const element = customElementsManifest.modules
+        .flatMap((module) => module.declarations ?? [])
+        .find((declaration) => declaration.customElement);
+      if (!element) return;
+      element.cssProperties = [...defaults].map(([name, value]) => ({
+        name,
+        default: value,
+        description: descriptions.get(name),
+      }));
+    },
+  };
+}
+
+/** The `key: 'string'` entries of an object literal. */
+function stringProperties(ts, literal) {
+  return literal.properties
+    .filter((property) => ts.isPropertyAssignment(property) && ts.isStringLiteralLike(property.initializer))
+    .map((property) => [property.name.text, property.initializer.text]);
 }

@@ -11,7 +11,7 @@ export const codeFieldStyles = css`
     gap: calc(var(--_space) / 2);
     margin: 0;
     font: inherit;
-    color: var(--_text);
+    color: var(--_color-text);
     text-align: start;
   }
 
@@ -23,7 +23,7 @@ export const codeFieldStyles = css`
 
   otp-verify > .otp-verify-code > p {
     margin: 0;
-    color: var(--_muted);
+    color: var(--_color-muted);
     font-size: 0.875em;
   }
 
@@ -48,20 +48,21 @@ export const codeFieldStyles = css`
     place-items: center;
     height: 3.5rem;
     min-width: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    border: 1px solid var(--_code-slot-border);
+    border-radius: var(--_field-radius);
+    background: var(--_code-slot-background);
+    color: var(--_field-text);
     font-size: 1.5em;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
 
   .otp-verify-code input[aria-invalid='true'] ~ .otp-verify-code-slots .otp-verify-code-slot {
-    border: 2px solid var(--_danger);
+    border: 2px solid var(--_color-danger);
   }
 
   .otp-verify-code input:focus-visible ~ .otp-verify-code-slots .otp-verify-code-slot[data-active] {
-    outline: var(--_focus-ring);
+    outline: var(--_focus-ring-width) solid var(--_color-focus);
     outline-offset: 2px;
   }
 

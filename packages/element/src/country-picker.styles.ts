@@ -17,7 +17,7 @@ export const countryPickerStyles = css`
     inset-inline-end: calc(var(--_space) * 1.5);
     inset-block-start: 50%;
     translate: 0 -50%;
-    color: var(--_muted);
+    color: var(--_color-muted);
     pointer-events: none;
   }
 
@@ -36,16 +36,17 @@ export const countryPickerStyles = css`
     position: absolute;
     z-index: 1;
     inset-inline: 0;
-    inset-block-start: calc(100% + 4px);
+    inset-block-start: calc(100% + var(--_space) / 2);
     max-block-size: min(18rem, 50vh);
     overflow-y: auto;
     overscroll-behavior: contain;
     margin: 0;
-    padding: 4px 0;
+    padding: calc(var(--_space) / 2) 0;
     list-style: none;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    border: 1px solid var(--_field-border);
+    border-radius: var(--_field-radius);
+    background: var(--_field-background);
+    color: var(--_field-text);
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.16);
   }
 
@@ -53,7 +54,7 @@ export const countryPickerStyles = css`
     display: flex;
     align-items: center;
     min-block-size: 44px;
-    padding: 4px calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) / 2) calc(var(--_space) * 1.5);
     cursor: pointer;
   }
 
@@ -62,18 +63,18 @@ export const countryPickerStyles = css`
   }
 
   @media (hover: hover) {
-    [role='option']:not([aria-disabled]):hover {
-      background: color-mix(in srgb, var(--_accent) 10%, var(--_surface));
+    [role='option']:not([aria-disabled], [aria-selected='true']):hover {
+      background: color-mix(in srgb, var(--_color-accent) 10%, var(--_field-background));
     }
   }
 
   [role='option'][aria-selected='true'] {
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: var(--_color-accent);
+    color: var(--_color-on-accent);
   }
 
   [role='option'][aria-disabled='true'] {
-    color: var(--_muted);
+    color: var(--_color-muted);
     cursor: default;
   }
 

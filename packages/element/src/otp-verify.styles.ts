@@ -1,30 +1,21 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { errorMessageLook } from './error-message.styles.js';
+import { tokenProperties } from './theme/token-properties.js';
 
-/** Everything a theme may change is a `--otp-*` token; the fallbacks make it look right with no theme. */
+/**
+ * Everything a theme may change is a `--otp-*` token (theme/tokens.ts); the rules read them through the host's
+ * internal `--_*` copies, which hold the defaults, so the element looks right with no theme.
+ */
 export const styles = css`
   :host {
-    --_font: var(--otp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    --_font-size: var(--otp-font-size, 1rem);
-    --_surface: var(--otp-color-surface, #ffffff);
-    --_text: var(--otp-color-text, #1f2328);
-    --_muted: var(--otp-color-muted, #59636e);
-    --_accent: var(--otp-color-accent, #0b57d0);
-    --_on-accent: var(--otp-color-on-accent, #ffffff);
-    --_accent-text: var(--otp-color-accent-text, var(--_accent));
-    --_danger: var(--otp-color-danger, #b3261e);
-    --_success: var(--otp-color-success, #146c2e);
-    --_border: var(--otp-color-border, #6e7781);
-    --_radius: var(--otp-radius, 8px);
-    --_focus-ring: var(--otp-focus-ring, 3px solid var(--_accent-text));
-    --_space: var(--otp-space, 8px);
+    ${unsafeCSS(tokenProperties)}
 
     display: block;
-    color-scheme: var(--otp-color-scheme, normal);
-    font-family: var(--_font);
+    color-scheme: var(--otp-color-scheme);
+    font-family: var(--_font-family);
     font-size: var(--_font-size);
     line-height: 1.5;
-    color: var(--_text);
+    color: var(--_color-text);
   }
 
   :host([hidden]) {
@@ -39,10 +30,11 @@ export const styles = css`
 
   form {
     position: relative;
-    padding: calc(var(--_space) * 3);
-    border: 1px solid color-mix(in srgb, var(--_border) 40%, transparent);
-    border-radius: var(--_radius);
-    background: var(--_surface);
+    padding: var(--_box-padding);
+    border: var(--_box-border);
+    border-radius: var(--_box-radius);
+    background: var(--_box-background);
+    box-shadow: var(--_box-shadow);
   }
 
   fieldset {
@@ -63,7 +55,7 @@ export const styles = css`
   legend {
     padding: 0;
     margin-block-end: var(--_space);
-    font-size: 1.125em;
+    font-size: var(--_heading-size);
     font-weight: 650;
   }
 
@@ -72,7 +64,7 @@ export const styles = css`
   }
 
   .hint {
-    color: var(--_muted);
+    color: var(--_color-muted);
     font-size: 0.875em;
   }
 
@@ -103,15 +95,15 @@ export const styles = css`
     width: 100%;
     min-height: 44px;
     padding: 0 calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
+    border: 1px solid var(--_field-border);
+    border-radius: var(--_field-radius);
+    background: var(--_field-background);
+    color: var(--_field-text);
     font: inherit;
   }
 
   input[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
+    border: 2px solid var(--_color-danger);
   }
 
   /* The alert stays in the page while empty, so screen readers announce the messages put in it. */
@@ -128,7 +120,7 @@ export const styles = css`
     min-width: 44px;
     padding: 0 calc(var(--_space) * 2.5);
     border: 2px solid transparent;
-    border-radius: var(--_radius);
+    border-radius: var(--_button-radius);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
@@ -136,24 +128,24 @@ export const styles = css`
 
   .primary {
     width: 100%;
-    background: var(--_accent);
-    color: var(--_on-accent);
+    background: var(--_button-background);
+    color: var(--_button-text);
   }
 
   .primary:hover {
-    background: color-mix(in srgb, var(--_accent) 88%, black);
+    background: var(--_button-background-hover);
   }
 
   .secondary {
     background: transparent;
-    border-color: var(--_accent-text);
-    color: var(--_accent-text);
+    border-color: var(--_color-accent-text);
+    color: var(--_color-accent-text);
   }
 
   .link {
     padding: 0 calc(var(--_space) / 2);
     background: none;
-    color: var(--_accent-text);
+    color: var(--_color-accent-text);
     text-decoration: underline;
     text-underline-offset: 0.2em;
   }
@@ -181,7 +173,7 @@ export const styles = css`
   }
 
   :focus-visible {
-    outline: var(--_focus-ring);
+    outline: var(--_focus-ring-width) solid var(--_color-focus);
     outline-offset: 2px;
   }
 
@@ -197,20 +189,20 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     align-items: flex-start;
     padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_success);
+    border: 1px solid var(--_color-success);
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_success) 8%, var(--_surface));
+    background: var(--_success-background);
   }
 
   .success svg {
     flex: none;
-    color: var(--_success);
+    color: var(--_color-success);
   }
 
   .success strong {
     display: block;
-    color: var(--_success);
-    font-size: 1.125em;
+    color: var(--_color-success);
+    font-size: var(--_heading-size);
   }
 
   .visually-hidden {
@@ -222,11 +214,13 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  /* More contrast asked for: borders and hints in the text colour, thicker field borders. */
+  /* More contrast asked for: borders and hints in the text colour (whatever the theme set), thicker field borders. */
   @media (prefers-contrast: more) {
     :host {
-      --_border: var(--_text);
-      --_muted: var(--_text);
+      --_color-border: var(--_color-text);
+      --_field-border: var(--_color-text);
+      --_code-slot-border: var(--_color-text);
+      --_color-muted: var(--_color-text);
     }
 
     input {

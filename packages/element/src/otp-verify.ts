@@ -53,7 +53,8 @@ interface View {
 
 /**
  * `<otp-verify>`: confirms an order with a one-time code sent by SMS and hands the page (and its form) an
- * order-verified token. See README.md for attributes, events, parts, states and theme tokens.
+ * order-verified token. See README.md for attributes, events, parts, states and theme tokens. The manifest's
+ * CSS properties are the theme tokens of theme/tokens.ts (see custom-elements-manifest.config.mjs).
  *
  * @fires {CustomEvent<OtpSessionCreatedDetail>} otp-session-created - The element created the session.
  * @fires {CustomEvent<OtpCodeSentDetail>} otp-code-sent - A code (first or new) was sent.
@@ -90,21 +91,6 @@ interface View {
  * @cssstate unavailable - The verifier cannot be used now, or the page set the element up wrong.
  * @cssstate busy - A request to the verifier is under way.
  * @cssstate invalid - The last request failed; the error is shown.
- * @cssprop [--otp-font-family=system-ui] - Font of all text.
- * @cssprop [--otp-font-size=1rem] - Base size; everything else is relative to it.
- * @cssprop [--otp-color-scheme=normal] - `light` or `dark`: native controls follow it.
- * @cssprop [--otp-color-surface=#ffffff] - Background of the element and its fields.
- * @cssprop [--otp-color-text=#1f2328] - Text and typed values.
- * @cssprop [--otp-color-muted=#59636e] - Hints, countdown, codes left.
- * @cssprop [--otp-color-accent=#0b57d0] - Primary button background.
- * @cssprop [--otp-color-on-accent=#ffffff] - Primary button text.
- * @cssprop [--otp-color-accent-text=var(--otp-color-accent)] - Accent as text or outline on the surface.
- * @cssprop [--otp-color-danger=#b3261e] - Error message and invalid field border.
- * @cssprop [--otp-color-success=#146c2e] - The "Phone verified" state.
- * @cssprop [--otp-color-border=#6e7781] - Field borders.
- * @cssprop [--otp-radius=8px] - Corners of the box, fields and buttons.
- * @cssprop [--otp-focus-ring=3px solid] - Outline of the focused control (accent-text colour).
- * @cssprop [--otp-space=8px] - The spacing unit.
  */
 export class OtpVerify extends LitElement {
   static formAssociated = true;

@@ -92,6 +92,7 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   text('--otp-field-text', '--otp-code-slot-background', 'code digits'),
   text('--otp-button-text', '--otp-button-background', 'primary button'),
   text('--otp-button-text', '--otp-button-background-hover', 'primary button under the pointer'),
+  text('--otp-color-on-accent', '--otp-color-accent', 'the chosen country in the country list'),
   ui('--otp-field-border', '--otp-box-background', 'field borders'),
   ui('--otp-code-slot-border', '--otp-box-background', 'code slot borders'),
   ui('--otp-color-danger', '--otp-field-background', 'the invalid field’s border'),
