@@ -1,0 +1,15 @@
+export type { ContrastPair, TokenSet } from './token-set.js';
+export { ELEMENT_TOKEN_SET } from './element-tokens.js';
+export { PAGE_PAIRS } from './page-pairs.js';
+export { parseTheme, type ParsedTheme } from './theme-css.js';
+export { resolveVariable, substitutionProblem, type Resolution, type Scheme, type Variables } from './resolve.js';
+export { hostScope, paintedProperty } from './host-scope.js';
+export { contrastRatio, composite, formatRatio } from './contrast.js';
+export { checkContrast, type ContrastResult } from './check-contrast.js';
+export { renderedSchemes, schemesOf } from './color-scheme.js';
+export { checkSvg } from './svg-check.js';
+export { readThemeFolder, type ThemeFolder } from './theme-folder.js';
+export { checkTheme, contrastProblem, type ThemeResult } from './check-theme.js';
+export { checkThemes } from './check-themes.js';
+export { formatContrastReport } from './report.js';
+export { publishThemes, type ThemeIndex, type PublishedFile } from './publish.js';
