@@ -3,6 +3,8 @@ import { z } from 'zod';
 export const BRAND_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 export const CODE_LENGTH = { min: 6, max: 10, default: 6 } as const;
+/** The largest order amount, in minor units: 100,000,000,000.00 EUR, 10,000,000,000,000 JPY. */
+export const MAX_ORDER_AMOUNT = 1e13;
 
 const isoTimestamp = z.iso.datetime();
 const seconds = z.number().int().nonnegative();
@@ -28,7 +30,7 @@ export const channelSchema = z.enum(['sms', 'email']);
 
 export const orderSchema = z.strictObject({
   id: z.string().regex(ORDER_ID_PATTERN, '1-128 characters of A-Z a-z 0-9 . _ : -'),
-  amount: z.number().int().nonnegative().max(1e13),
+  amount: z.number().int().nonnegative().max(MAX_ORDER_AMOUNT),
   currency: currencySchema,
 });
 
@@ -146,7 +148,7 @@ export const brandSettingsSchema = z.object({
   codeLength: z.number().int(),
   guestCheckout: z.boolean(),
   channels: z.array(channelSchema),
-  locale: z.string().describe('The locale of `messages`: the one asked for with ?locale=, or English'),
+  locale: z.string().describe("The locale of `messages`: the brand's locale matching ?locale=, else the brand's first"),
   messages: z
     .record(z.string(), messageSchema)
     .describe("The element's text in that locale, with the brand's overrides, by message key"),

@@ -68,4 +68,8 @@ describe('errors and money', () => {
     expect(formatMinorUnits(4999, 'JPY', 'en-US')).toBe('¥4,999');
     expect(formatMinorUnits(4999, 'KWD', 'en-US')).toBe('KWD\u00a04.999');
   });
+  it('formats with the ISO code instead of the symbol when asked', () => {
+    expect(formatMinorUnits(4999, 'INR', 'de-DE', 'code')).toBe('49,99\u00a0INR');
+    expect(formatMinorUnits(4999, 'INR', 'de-DE')).toBe('49,99\u00a0₹');
+  });
 });

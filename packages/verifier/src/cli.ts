@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
+import { BRANDS_USAGE, brandsCommand } from './cli/brands-command.js';
+import { TEMPLATES_USAGE, templatesCommand } from './cli/templates-command.js';
+import { UsageError } from './cli/usage-error.js';
 import { ConfigError } from './config/config-error.js';
 import { keySettingsFromEnv, settingsFromEnv } from './config/settings.js';
 import type { KeyInfo } from './tokens/key-files.js';
@@ -13,6 +16,8 @@ const USAGE = `Usage:
   otp-verify keys rotate [--alg ALG]     create a signing key that signs at once; retire the current one
                                          (ALG: ES256 or EdDSA; default OTP_VERIFY_SIGNING_ALG, else the
                                          current key's algorithm)
+${BRANDS_USAGE}
+${TEMPLATES_USAGE}
   otp-verify --help                      this text
 
 Key rotation: a running verifier picks the new key up by itself within seconds (it watches
@@ -30,8 +35,6 @@ Environment:
   OTP_VERIFY_PUBLIC_URL   the verifier's public URL, the tokens' issuer (default http://HOST:PORT)
   OTP_VERIFY_SIGNING_ALG  algorithm of new signing keys: ES256 (default) or EdDSA (Ed25519)`;
 
-class UsageError extends Error {}
-
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -40,6 +43,14 @@ async function main(args: string[]): Promise<void> {
   }
   if (command === 'serve') return serve(rest);
   if (command === 'keys') return keys(rest);
+  if (command === 'brands') {
+    console.log(brandsCommand(rest, process.env));
+    return;
+  }
+  if (command === 'templates') {
+    console.log(templatesCommand(rest, process.env));
+    return;
+  }
   throw new UsageError(`unknown command "${command}"`);
 }
 

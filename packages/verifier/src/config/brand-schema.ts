@@ -4,6 +4,9 @@ import { brandIdSchema, channelSchema, countrySchema, localeSchema } from '@otp-
 import { POLICY_BOUNDS } from '../domain/policy.js';
 import { brandLimitsSchema, limitsSchema, refineBrandLimits } from './limits-schema.js';
 import { brandMessagesSchema, refineBrandMessages } from './messages-schema.js';
+import { LOCALES_WITH_TEMPLATES, parseLocale } from './brand-locales.js';
+import { deliverySchema, refineDeliveryRoutes } from './delivery-schema.js';
+import { brandTemplatesSchema, refineBrandTemplates, smsSettingsSchema } from './templates-schema.js';
 
 const originSchema = z.string().refine((value) => {
   try {
@@ -19,24 +22,37 @@ const brandCountrySchema = countrySchema.refine(
   'a country with phone numbering rules (ISO 3166-1 alpha-2, e.g. GB, not UK)',
 );
 
+/** Key ids name keys in rotation and in logs: two keys of a brand with one id could not be told apart. */
+function refineUniqueKeyIds(keys: { id: string }[], context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (seen.has(key.id)) {
+      context.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate key id "${key.id}" in this brand` });
+    }
+    seen.add(key.id);
+  });
+}
+
 const httpUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' });
 
 /** Asymmetric ID token algorithms a brand's customer-auth issuer may use (RFC 8725 2.1: an allowlist). */
 export const CUSTOMER_TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'] as const;
 
-const boundedInteger = (name: keyof typeof POLICY_BOUNDS) => {
+/** A policy number within its safe bounds; the message gives the bounds whichever side is crossed. */
+const boundedInteger = (name: keyof typeof POLICY_BOUNDS, unit = '') => {
   const { min, max } = POLICY_BOUNDS[name];
-  return z.number().int().min(min).max(max);
+  const error = `must be a whole number from ${min} to ${max}${unit} (the safe bounds)`;
+  return z.number().int(error).min(min, error).max(max, error);
 };
 
 const policyOverridesSchema = z.strictObject({
-  codeLength: boundedInteger('codeLength').optional(),
-  codeValiditySeconds: boundedInteger('codeValiditySeconds').optional(),
+  codeLength: boundedInteger('codeLength', ' digits').optional(),
+  codeValiditySeconds: boundedInteger('codeValiditySeconds', ' seconds').optional(),
   maxAttempts: boundedInteger('maxAttempts').optional(),
   maxSends: boundedInteger('maxSends').optional(),
-  resendCooldownSeconds: boundedInteger('resendCooldownSeconds').optional(),
-  sessionLifetimeSeconds: boundedInteger('sessionLifetimeSeconds').optional(),
-  tokenLifetimeSeconds: boundedInteger('tokenLifetimeSeconds').optional(),
+  resendCooldownSeconds: boundedInteger('resendCooldownSeconds', ' seconds').optional(),
+  sessionLifetimeSeconds: boundedInteger('sessionLifetimeSeconds', ' seconds').optional(),
+  tokenLifetimeSeconds: boundedInteger('tokenLifetimeSeconds', ' seconds').optional(),
 });
 
 export const brandConfigSchema = z
@@ -47,7 +63,8 @@ export const brandConfigSchema = z
     audience: z.string().min(1).max(512),
     countries: z.array(brandCountrySchema).min(1),
     defaultCountry: brandCountrySchema,
-    locales: z.array(localeSchema).min(1),
+    /** The customer's language is chosen among these (config/brand-locales.ts); the first is the fallback. */
+    locales: z.array(localeSchema.refine((tag) => parseLocale(tag) !== undefined, LOCALES_WITH_TEMPLATES)).min(1),
     senderId: z
       .string()
       .regex(/^[A-Za-z0-9 ]{1,11}$/, 'an alphanumeric SMS sender id of at most 11 characters')
@@ -61,7 +78,8 @@ export const brandConfigSchema = z
           sha256: z.string().regex(/^[0-9a-f]{64}$/, 'the hex SHA-256 of the secret key, never the key itself'),
         }),
       )
-      .min(1),
+      .min(1)
+      .superRefine(refineUniqueKeyIds),
     customerAuth: z
       .strictObject({
         issuer: z.url(),
@@ -89,14 +107,24 @@ export const brandConfigSchema = z
     limits: brandLimitsSchema.optional(),
     /** The brand's wording of the element's messages, by locale (config/messages-schema.ts). */
     messages: brandMessagesSchema.optional(),
+    /** The brand's own SMS and email templates, by locale (config/templates-schema.ts). */
+    templates: brandTemplatesSchema.optional(),
+    sms: smsSettingsSchema,
+    /** The providers that send the brand's messages (config/delivery-schema.ts). */
+    delivery: deliverySchema,
   })
   .refine((brand) => brand.countries.includes(brand.defaultCountry), {
     path: ['defaultCountry'],
     message: 'must be one of the brand’s countries',
   })
-  .superRefine(refineBrandMessages);
+  .refine((brand) => !brand.channels.includes('email') || brand.delivery.email !== undefined, {
+    path: ['delivery', 'email'],
+    message: 'the brand sends codes by email (channels): name the providers that send them',
+  })
+  .superRefine(refineBrandMessages)
+  .superRefine(refineBrandTemplates);
 
-export const brandsFileSchema = z
+const brandsFileSchema = z
   .strictObject({ limits: limitsSchema.optional(), brands: z.array(brandConfigSchema).min(1) })
   .superRefine(refineBrandLimits)
   .superRefine((file, context) => {
@@ -125,6 +153,11 @@ export const brandsFileSchema = z
       });
     });
   });
+
+/** A brands file whose brands route their messages through the given providers only. */
+export function brandsFileSchemaFor(providerNames: readonly string[]) {
+  return brandsFileSchema.superRefine(refineDeliveryRoutes(providerNames));
+}
 
 export type BrandConfig = z.infer<typeof brandConfigSchema>;
 export type BrandsFile = z.infer<typeof brandsFileSchema>;

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BrandSettings } from '@otp-verify/protocol';
 import type { Locale } from '@otp-verify/element/i18n';
-import { LOCALES, catalogs } from '@otp-verify/element/i18n';
+import { catalogs } from '@otp-verify/element/i18n';
 import { DEFAULT_POLICY } from '../domain/policy.js';
 import type { VerificationPolicy } from '../domain/policy.js';
 import type { LimitRules } from '../domain/limits.js';
@@ -11,7 +11,9 @@ import { effectiveLimits } from '../domain/limits.js';
 import { fileWideLimits } from './limits-schema.js';
 import { phoneMetadataFor } from '../directory/phone-metadata.js';
 import type { BrandConfig, BrandsFile } from './brand-schema.js';
-import { brandsFileSchema } from './brand-schema.js';
+import { brandsFileSchemaFor } from './brand-schema.js';
+import { PROVIDER_NAMES } from '../delivery/providers.js';
+import { languagesOf } from './brand-locales.js';
 import { ConfigError, describeIssues } from './config-error.js';
 import { countryNames } from './country-names.js';
 
@@ -19,8 +21,8 @@ export interface Brand extends BrandConfig {
   effectivePolicy: VerificationPolicy;
   /** The rate limits this brand's sends and checks are counted against (file-wide, tightened by the brand). */
   effectiveLimits: LimitRules;
-  /** The public settings document of each locale and its ETag, built once at start. */
-  publicSettings: Readonly<Record<Locale, PublicDocument>>;
+  /** The public settings document of each of the brand's languages and its ETag, built once at start. */
+  publicSettings: ReadonlyMap<Locale, PublicDocument>;
 }
 
 export interface PublicDocument {
@@ -40,26 +42,29 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Brands from a brands file (`{ limits?, brands: [...] }`) or a brands directory (see loadBrandsDirectory). */
-export function loadBrands(path: string): BrandRegistry {
-  return isDirectory(path) ? loadBrandsDirectory(path) : loadBrandsFile(path);
+/**
+ * Brands from a brands file (`{ limits?, brands: [...] }`) or a brands directory (see loadBrandsDirectory), whose
+ * messages go through the named providers (by default the verifier's own).
+ */
+export function loadBrands(path: string, providerNames: readonly string[] = PROVIDER_NAMES): BrandRegistry {
+  return isDirectory(path) ? loadBrandsDirectory(path, providerNames) : loadBrandsFile(path, providerNames);
 }
 
-export function loadBrandsFile(file: string): BrandRegistry {
-  return brandRegistry(readJson(file, 'brands file'), file);
+export function loadBrandsFile(file: string, providerNames: readonly string[] = PROVIDER_NAMES): BrandRegistry {
+  return brandRegistry(readJson(file, 'brands file'), file, providerNames);
 }
 
 /**
  * A directory with one file per brand, `<id>.json`, so adding a brand is adding a file, and an optional
  * `platform.json` with the file-wide `limits`. A problem is reported against the file it is in.
  */
-export function loadBrandsDirectory(dir: string): BrandRegistry {
+export function loadBrandsDirectory(dir: string, providerNames: readonly string[] = PROVIDER_NAMES): BrandRegistry {
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort();
   const brandFiles = names.filter((name) => name !== PLATFORM_FILE).map((name) => join(dir, name));
   if (brandFiles.length === 0) throw new ConfigError(`brands directory ${dir}: no brand file (<brand id>.json) in it`);
-  const platform = names.includes(PLATFORM_FILE) ? readJson(join(dir, PLATFORM_FILE), 'platform file') : {};
+  const platform = names.includes(PLATFORM_FILE) ? readPlatformFile(join(dir, PLATFORM_FILE)) : {};
   const brands = brandFiles.map((file) => readJson(file, 'brand file'));
   brands.forEach((brand, index) => {
     const file = brandFiles[index] as string;
@@ -69,7 +74,7 @@ export function loadBrandsDirectory(dir: string): BrandRegistry {
     }
   });
   const raw = { ...(platform as object), brands };
-  const parsed = brandsFileSchema.safeParse(raw);
+  const parsed = brandsFileSchemaFor(providerNames).safeParse(raw);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues
@@ -88,6 +93,16 @@ export function loadBrandsDirectory(dir: string): BrandRegistry {
 
 const PLATFORM_FILE = 'platform.json';
 
+function readPlatformFile(file: string): unknown {
+  const platform = readJson(file, 'platform file');
+  if (platform !== null && typeof platform === 'object' && Object.hasOwn(platform, 'brands')) {
+    throw new ConfigError(
+      `platform file ${file}: brands: platform.json holds only limits; each brand is a file of its own (<id>.json)`,
+    );
+  }
+  return platform;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -104,8 +119,12 @@ function readJson(file: string, kind: string): unknown {
   }
 }
 
-export function brandRegistry(raw: unknown, source: string): BrandRegistry {
-  const parsed = brandsFileSchema.safeParse(raw);
+export function brandRegistry(
+  raw: unknown,
+  source: string,
+  providerNames: readonly string[] = PROVIDER_NAMES,
+): BrandRegistry {
+  const parsed = brandsFileSchemaFor(providerNames).safeParse(raw);
   if (!parsed.success) throw new ConfigError(`brands file ${source}: ${describeIssues(parsed.error.issues)}`);
   return registryOf(parsed.data);
 }
@@ -148,12 +167,8 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
     ...config,
     effectivePolicy,
     effectiveLimits: effectiveLimits(limits, config.limits ?? {}),
-    publicSettings: perLocale((locale) => publicDocument(settings(locale))),
+    publicSettings: new Map(languagesOf(config.locales).map((locale) => [locale, publicDocument(settings(locale))])),
   };
-}
-
-function perLocale<T>(build: (locale: Locale) => T): Record<Locale, T> {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, build(locale)])) as Record<Locale, T>;
 }
 
 function publicDocument(body: BrandSettings): PublicDocument {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { messageSchema } from '@otp-verify/protocol';
 import type { Message, MessageKey } from '@otp-verify/element/i18n';
 import { LOCALES, catalogs, isLocale, placeholdersOf } from '@otp-verify/element/i18n';
+import { languagesOf, notABrandLocale } from './brand-locales.js';
 
 /** A brand's `messages`: by locale, by message key, its own wording of the element's text (see refineBrandMessages). */
 export const brandMessagesSchema = z.record(z.string(), z.record(z.string(), messageSchema));
@@ -29,18 +30,23 @@ function overrideProblem(key: string, message: Message): string | undefined {
 }
 
 /**
- * A brand may override any message of any locale with a catalog, keeping the English message's shape (text or
+ * A brand may override any message of any of its locales (by language), keeping the English message's shape (text or
  * counted text) and using none but its placeholders. Each problem names the brand, the locale and the key.
  */
 export function refineBrandMessages(
-  brand: { id: string; messages?: BrandMessages | undefined },
+  brand: { id: string; locales: readonly string[]; messages?: BrandMessages | undefined },
   context: z.RefinementCtx,
 ): void {
   const report = (path: string[], problem: string) =>
     context.addIssue({ code: 'custom', path: ['messages', ...path], message: `brand "${brand.id}": ${problem}` });
+  const languages: ReadonlySet<string> = new Set(languagesOf(brand.locales));
   for (const [locale, overrides] of Object.entries(brand.messages ?? {})) {
     if (!isLocale(locale)) {
       report([locale], `"${locale}" is not a locale with a catalog (${LOCALES.join(', ')})`);
+      continue;
+    }
+    if (!languages.has(locale)) {
+      report([locale], notABrandLocale(locale, brand.locales));
       continue;
     }
     for (const [key, message] of Object.entries(overrides)) {

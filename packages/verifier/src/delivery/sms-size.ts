@@ -22,6 +22,16 @@ export interface SmsSize {
   segments: number;
 }
 
+/** What the units of the size are called: "septets" or "UTF-16 units". */
+export function unitsOf({ encoding }: SmsSize): string {
+  return encoding === 'GSM-7' ? 'septets' : 'UTF-16 units';
+}
+
+/** "1 segment", "2 segments". */
+export function segmentCount(segments: number): string {
+  return `${segments} segment${segments === 1 ? '' : 's'}`;
+}
+
 /**
  * How a text goes out as SMS: its encoding and how many segments (billed messages) it takes. A long text is split
  * into parts of 153 septets or 67 UTF-16 units, and a character is never split across two parts (a GSM escape and

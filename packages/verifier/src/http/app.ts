@@ -7,6 +7,7 @@ import { brandCors } from './cors.js';
 import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
+import { devTemplateRoutes } from './routes/dev-templates.js';
 import { operationsRoutes } from './routes/operations.js';
 import { publicDocumentRoutes } from './routes/public-documents.js';
 import { redemptionRoutes } from './routes/redemptions.js';
@@ -32,7 +33,7 @@ export function createApp(context: VerifierContext, options: AppOptions): expres
   app.use(redemptionRoutes(context));
   app.use(publicDocumentRoutes(context, openApiDocument(context.issuer)));
   app.use(operationsRoutes(context));
-  if (options.mode === 'dev') app.use(devInboxRoutes(context.store));
+  if (options.mode === 'dev') app.use(devInboxRoutes(context.store), devTemplateRoutes(context.brands));
   app.use((req, res) => sendProblem(res, 'not_found', `Nothing at ${req.method} ${req.path}.`));
   app.use(problemHandler(options.logger));
   return app;

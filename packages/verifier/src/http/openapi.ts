@@ -135,8 +135,8 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
           in: 'query',
           required: false,
           description:
-            "A BCP 47 language tag, e.g. de-AT. The response's `locale` is the best match among the element's " +
-            'catalogs (de-AT gives de), English when none matches or the tag is missing or malformed.',
+            "A BCP 47 language tag, e.g. de-AT. The response's `locale` is the brand's locale with the same " +
+            "language (de-AT gives de), else the brand's first locale (also for a missing or malformed tag).",
           schema: { type: 'string' },
           example: 'de-AT',
         },
@@ -151,6 +151,17 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
   '/readyz': plainGet('Readiness: the store answers (503 when it does not)', 'Ready'),
   '/metrics': plainGet('Prometheus metrics (text format)', 'Metrics'),
   '/dev/inbox': plainGet('Dev mode only: the dev inbox page (HTML)', 'HTML page'),
+  '/dev/templates': {
+    get: {
+      summary: "Dev mode only: every brand's SMS and email per locale, with the SMS's encoding and segments (HTML)",
+      parameters: [
+        { name: 'brand', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'locale', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      success: { status: 200, description: 'HTML page' },
+      errors: ['invalid_request', 'unknown_brand'],
+    },
+  },
   '/dev/inbox/messages': {
     get: {
       summary: 'Dev mode only: messages the dev inbox received',

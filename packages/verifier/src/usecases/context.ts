@@ -1,7 +1,7 @@
 import type { BrandRegistry } from '../config/brands.js';
 import type { ServerSecrets } from '../config/secrets.js';
 import type { RandomInt } from '../domain/code.js';
-import type { MessageProvider } from '../delivery/provider.js';
+import type { MessageProviders } from '../delivery/providers.js';
 import type { CustomerDirectory } from '../directory/customer-directory.js';
 import type { CustomerTokenVerifier } from '../directory/customer-token.js';
 import type { Store } from '../store/port.js';
@@ -15,7 +15,8 @@ export interface VerifierContext {
   brands: BrandRegistry;
   secrets: ServerSecrets;
   keys: SigningKeys;
-  provider: MessageProvider;
+  /** The message providers by name; a brand's `delivery` routes its messages to them. */
+  providers: MessageProviders;
   customerTokens: CustomerTokenVerifier;
   /** Customer references of server-to-server session creation, per brand. */
   customerDirectory: CustomerDirectory;

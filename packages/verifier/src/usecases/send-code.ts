@@ -5,7 +5,10 @@ import { VerificationError } from '../domain/errors.js';
 import { resendCooldownSeconds } from '../domain/policy.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
-import { verificationText } from '../delivery/verification-text.js';
+import { brandTemplates } from '../config/brand-templates.js';
+import { messageLocale } from '../config/brand-locales.js';
+import { messageValues } from '../delivery/message-values.js';
+import { renderSms } from '../delivery/render-sms.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
 import type { RequestClient } from './limits.js';
@@ -119,16 +122,22 @@ async function deliver(
   code: string,
   now: number,
 ): Promise<void> {
-  const body = verificationText({
+  // The session's locale was the page's wish; the SMS speaks the brand's locale that matches it.
+  const { locale, tag } = messageLocale(brand.locales, session.locale);
+  const values = messageValues({
     brandName: brand.displayName,
-    code,
     order: session.order,
-    locale: session.locale,
-    validityMinutes: Math.round(session.policy.codeValiditySeconds / 60),
-    checkoutHost: session.checkoutHost,
+    tag,
+    validitySeconds: session.policy.codeValiditySeconds,
+    code,
   });
+  const body = renderSms(brandTemplates(brand.templates, locale).sms, values, session.checkoutHost);
+  // The first provider of the brand's route sends; failing over to the next is issue 6's.
+  const providerName = brand.delivery.sms[0] as string;
+  const provider = context.providers[providerName];
   try {
-    await context.provider.send({
+    if (provider === undefined) throw new Error(`the verifier has no message provider "${providerName}"`);
+    await provider.send({
       to: session.phoneE164 as string,
       channel: 'sms',
       body,
@@ -136,7 +145,7 @@ async function deliver(
       sessionId: session.id,
     });
   } catch {
-    context.metrics.deliveryFailures.inc({ brand: brand.id, provider: context.provider.name });
+    context.metrics.deliveryFailures.inc({ brand: brand.id, provider: providerName });
     throw new VerificationError('delivery_unavailable', 'The code could not be sent. Try again in a moment.');
   }
   context.metrics.codesSent.inc({ brand: brand.id, channel: 'sms' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brandRegistry, loadBrands, loadBrandsFile, sha256Hex } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import type { RawBrandsFile } from '../support/brands.js';
-import { ACME, rawTestBrands } from '../support/brands.js';
+import { ACME, rawTestBrands, writeTestBrandsDirectory } from '../support/brands.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type RawBrand = Record<string, unknown>;
@@ -60,15 +60,31 @@ describe('brand configuration', () => {
       'a 4-digit code (below the floor of 6)',
       (b) => void (b.policy = { codeLength: 4 }),
       'brands[0].policy.codeLength',
-      />=\s*6/,
+      /must be a whole number from 6 to 10 digits/,
     ],
-    ['an 11-digit code', (b) => void (b.policy = { codeLength: 11 }), 'brands[0].policy.codeLength', /<=\s*10/],
-    ['6 attempts (cap 5)', (b) => void (b.policy = { maxAttempts: 6 }), 'brands[0].policy.maxAttempts', /<=\s*5/],
+    [
+      'an 11-digit code',
+      (b) => void (b.policy = { codeLength: 11 }),
+      'brands[0].policy.codeLength',
+      /must be a whole number from 6 to 10 digits/,
+    ],
+    [
+      'a code length that is not a whole number',
+      (b) => void (b.policy = { codeLength: 7.5 }),
+      'brands[0].policy.codeLength',
+      /must be a whole number from 6 to 10 digits/,
+    ],
+    [
+      '6 attempts (cap 5)',
+      (b) => void (b.policy = { maxAttempts: 6 }),
+      'brands[0].policy.maxAttempts',
+      /must be a whole number from 1 to 5 \(/,
+    ],
     [
       'a code valid for 11 minutes (cap 10)',
       (b) => void (b.policy = { codeValiditySeconds: 660 }),
       'brands[0].policy.codeValiditySeconds',
-      /<=\s*600/,
+      /must be a whole number from 60 to 600 seconds/,
     ],
     [
       'an origin with a path',
@@ -95,9 +111,31 @@ describe('brand configuration', () => {
       /key/,
     ],
     ['no secret keys', (b) => void (b.secretKeys = []), 'brands[0].secretKeys', /too small|at least/i],
+    [
+      'two secret keys with one id',
+      (b) =>
+        void (b.secretKeys = [
+          { id: '2026-11', sha256: 'a'.repeat(64) },
+          { id: '2026-11', sha256: 'b'.repeat(64) },
+        ]),
+      'brands[0].secretKeys[1].id',
+      /duplicate key id "2026-11" in this brand/,
+    ],
     ['an upper-case brand id', (b) => void (b.id = 'Acme'), 'brands[0].id', /brand id/],
     ['an empty display name', (b) => void (b.displayName = ''), 'brands[0].displayName', /too small|at least/i],
     ['a bad locale', (b) => void (b.locales = ['en', 'not a locale']), 'brands[0].locales[1]', /BCP 47/],
+    [
+      'a locale without message templates',
+      (b) => void (b.locales = ['en', 'sv-SE']),
+      'brands[0].locales[1]',
+      /a language with a catalog and message templates \(en, de, fr, es, it, nl, pl, pt, tr, ar\)/,
+    ],
+    [
+      'a sender id longer than 11 characters',
+      (b) => void (b.senderId = 'AcmeMobileShop'),
+      'brands[0].senderId',
+      /alphanumeric SMS sender id of at most 11 characters/,
+    ],
   ];
 
   it.each(CASES)('refuses %s, naming the source, the field and the problem', (_what, change, path, problem) => {
@@ -166,17 +204,8 @@ describe('brand configuration', () => {
     });
     afterAll(() => dir.remove());
 
-    /** A brands directory holding the test brands, each changed by `change` before it is written. */
-    function brandsDirectory(name: string, change: (brand: RawBrand) => void = () => {}, platform?: object): string {
-      const path = join(dir.path, name);
-      mkdirSync(path);
-      for (const brand of rawTestBrands().brands as RawBrand[]) {
-        change(brand);
-        writeFileSync(join(path, `${String(brand.id)}.json`), JSON.stringify(brand));
-      }
-      if (platform) writeFileSync(join(path, 'platform.json'), JSON.stringify(platform));
-      return path;
-    }
+    const brandsDirectory = (name: string, change?: (brand: RawBrand) => void, platform?: object) =>
+      writeTestBrandsDirectory(join(dir.path, name), change, platform);
 
     it('loads every brand file and the platform limits', () => {
       const path = brandsDirectory('valid', () => {}, {
@@ -214,6 +243,13 @@ describe('brand configuration', () => {
       mkdirSync(empty);
       expect(() => loadBrands(empty)).toThrow(/no brand file/);
       expect(() => loadBrands(join(dir.path, 'absent'))).toThrow(ConfigError);
+    });
+
+    it('refuses brands in platform.json rather than dropping them', () => {
+      const path = brandsDirectory('brands-in-platform', () => {}, { brands: [rawTestBrands().brands[0]] });
+      expect(() => loadBrands(path)).toThrow(
+        `platform file ${join(path, 'platform.json')}: brands: platform.json holds only limits`,
+      );
     });
   });
 });

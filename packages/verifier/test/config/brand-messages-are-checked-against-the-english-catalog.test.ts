@@ -5,10 +5,10 @@ import { rawTestBrands } from '../support/brands.js';
 
 const SOURCE = 'config/brands.test.json';
 
-/** The test brands with the first brand (acme) given these `messages`. */
+/** The test brands with the first brand (acme) given these `messages` (and Polish besides English and German). */
 function withMessages(messages: unknown) {
   const raw = rawTestBrands();
-  (raw.brands[0] as Record<string, unknown>).messages = messages;
+  Object.assign(raw.brands[0] as Record<string, unknown>, { messages, locales: ['en', 'de', 'pl'] });
   return raw;
 }
 
@@ -33,8 +33,8 @@ describe('a brand’s messages', () => {
       SOURCE,
     );
     const acme = registry.get('acme');
-    expect(acme?.publicSettings.de.body.messages.sendCode).toBe('SMS-Code anfordern');
-    expect(acme?.publicSettings.pl.body.messages.wrongCodeAttemptsLeft).toEqual({
+    expect(acme?.publicSettings.get('de')?.body.messages.sendCode).toBe('SMS-Code anfordern');
+    expect(acme?.publicSettings.get('pl')?.body.messages.wrongCodeAttemptsLeft).toEqual({
       one: 'Zły kod. Jeszcze {count} próba.',
       other: 'Zły kod. Prób: {count}.',
     });
@@ -53,6 +53,12 @@ describe('a brand’s messages', () => {
       { 'de-AT': { sendCode: 'Code schicken' } },
       'brands[0].messages.de-AT',
       /not a locale with a catalog/,
+    ],
+    [
+      'a locale with a catalog the brand does not speak (it would never be served)',
+      { fr: { sendCode: 'Recevoir le code' } },
+      'brands[0].messages.fr',
+      /"fr" is not one of the brand's locales \(en, de, pl\)/,
     ],
     ['an unknown key', { de: { sendKode: 'Code senden' } }, 'brands[0].messages.de.sendKode', /not a message key/],
     [

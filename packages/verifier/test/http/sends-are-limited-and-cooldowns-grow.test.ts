@@ -122,8 +122,8 @@ describe('POST /v1/sessions/{id}/send limits', () => {
   it('503 delivery_unavailable when the provider fails, without a stack trace or the number', async () => {
     const { api, verifier } = fixture;
     const session = await createSession(api, uniqueMobile());
-    const provider = verifier.context.provider;
-    verifier.context.provider = {
+    const provider = verifier.context.providers['dev-inbox'];
+    verifier.context.providers['dev-inbox'] = {
       name: 'broken',
       send: () => Promise.reject(new Error('gateway timeout at smpp.example:2775')),
     };
@@ -132,7 +132,7 @@ describe('POST /v1/sessions/{id}/send limits', () => {
       expect(JSON.stringify(problem)).not.toContain('smpp.example');
       expect(JSON.stringify(problem)).not.toContain(session.phone.slice(1));
     } finally {
-      verifier.context.provider = provider;
+      verifier.context.providers['dev-inbox'] = provider;
     }
   });
 

@@ -24,7 +24,10 @@ async function started(options: Parameters<typeof startTestVerifier>[0]): Promis
 describe('configuration changes close sessions cleanly instead of failing', () => {
   it('a brand that offers email is refused channel "email" rather than sent an SMS (no email provider yet)', async () => {
     const raw = rawTestBrands();
-    (raw.brands[0] as { channels: string[] }).channels = ['sms', 'email'];
+    Object.assign(raw.brands[0] as object, {
+      channels: ['sms', 'email'],
+      delivery: { sms: ['dev-inbox'], email: ['dev-inbox'] },
+    });
     const { api } = await started({ brands: brandRegistry(raw, 'email brand') });
     const session = await createSession(api, uniqueMobile());
     const refused = expectProblem(

@@ -1,7 +1,7 @@
 /**
  * Property (fast-check): over every route — each POST and GET of the contract, /v1/redemptions,
- * /v1/brands/:brand, the dev inbox, and unknown paths and methods — at least 10,000 generated bad requests
- * (bodies, headers, content types, credentials, path parameters, query strings, methods) never get a 5xx;
+ * /v1/brands/:brand, the dev inbox and template pages, and unknown paths and methods — at least 10,000 generated
+ * bad requests (bodies, headers, content types, credentials, path parameters, query strings, methods) never get a 5xx;
  * every 4xx is problem+json whose `status` matches; no stack trace leaks; the verifier logs no internal
  * error and is still healthy afterwards.
  *
@@ -114,7 +114,7 @@ const route = fc.oneof(
   fc.constant('/v1/redemptions'),
   fc.oneof(fc.constantFrom(ACME.id, GLOBEX.id, INITECH.id), pathSegment).map((brand) => `/v1/brands/${brand}`),
   fc.constantFrom('/.well-known/jwks.json', '/v1/openapi.json', '/healthz', '/readyz', '/metrics'),
-  fc.constantFrom('/dev/inbox', '/dev/inbox/messages'),
+  fc.constantFrom('/dev/inbox', '/dev/inbox/messages', '/dev/templates'),
   fc.array(pathSegment, { minLength: 0, maxLength: 4 }).map((segments) => `/${segments.join('/')}`),
   fc.constantFrom('/v1', '/v2/sessions', '/v1/sessions/', '//v1/sessions', '/v1/sessions/x/check/extra', '/.env'),
   fc.constantFrom('/v1/sessions/SESSION/check/', '/V1/SESSIONS', '/v1/redemptions/1', '/dev/inbox/messages/1'),

@@ -369,6 +369,7 @@ const ROUTE_METHODS: [string, string][] = [
   ['/metrics', 'GET'],
   ['/dev/inbox', 'GET'],
   ['/dev/inbox/messages', 'GET'],
+  ['/dev/templates', 'GET'],
 ];
 
 const WRONG_METHOD_CASES = ROUTE_METHODS.flatMap(([path, allowed]) =>

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brandRegistry, sha256Hex } from '../../src/config/brands.js';
 import type { BrandRegistry } from '../../src/config/brands.js';
 
@@ -102,4 +104,22 @@ let phoneSequence = 0;
 export function uniqueMobile(): string {
   phoneSequence += 1;
   return `+4917012${String(phoneSequence).padStart(5, '0')}`;
+}
+
+/**
+ * A brands directory (one `<id>.json` per brand, as `loadBrands` reads it) of the test brands, each changed by
+ * `change` before it is written; `platform` becomes its platform.json.
+ */
+export function writeTestBrandsDirectory(
+  path: string,
+  change: (brand: Record<string, unknown>) => void = () => {},
+  platform?: object,
+): string {
+  mkdirSync(path);
+  for (const brand of rawTestBrands().brands) {
+    change(brand);
+    writeFileSync(join(path, `${String(brand.id)}.json`), JSON.stringify(brand));
+  }
+  if (platform) writeFileSync(join(path, 'platform.json'), JSON.stringify(platform));
+  return path;
 }

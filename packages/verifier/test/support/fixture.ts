@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { BrandRegistry } from '../../src/config/brands.js';
 import type { TrustProxy } from '../../src/config/settings.js';
+import type { ExtraProviders } from '../../src/delivery/providers.js';
 import type { RunningVerifier } from '../../src/verifier.js';
 import { startVerifier } from '../../src/verifier.js';
 import { ApiClient } from './api.js';
@@ -43,6 +44,8 @@ export interface FixtureOptions {
   trustProxy?: TrustProxy;
   /** The algorithm of new signing keys (OTP_VERIFY_SIGNING_ALG); ES256 by default. */
   signingAlg?: 'ES256' | 'EdDSA';
+  /** Message providers besides the dev inbox, by the name brands route to. */
+  providers?: ExtraProviders;
 }
 
 /** Starts a verifier on 127.0.0.1, port 0, in dev mode, with a temporary data dir and a hand-moved clock. */
@@ -68,6 +71,7 @@ export async function startTestVerifier(options: FixtureOptions = {}): Promise<V
     port: 0,
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.signingAlg === undefined ? {} : { signingAlg: options.signingAlg }),
+    ...(options.providers === undefined ? {} : { providers: options.providers }),
   });
   let running = true;
   const stop = async () => {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { negotiateLocale } from '@otp-verify/element/i18n';
+import type { PublicDocument } from '../../config/brands.js';
+import { messageLocale } from '../../config/brand-locales.js';
 import type { VerifierContext } from '../../usecases/context.js';
 import { VerificationError } from '../../domain/errors.js';
 import { methodNotAllowed } from './method-not-allowed.js';
@@ -20,9 +21,11 @@ export function publicDocumentRoutes(context: VerifierContext, openApi: object):
       const brand = context.brands.get(req.params.brand);
       if (brand === undefined)
         throw new VerificationError('unknown_brand', `No brand has the id "${req.params.brand}".`);
-      // One document per locale: a missing, unknown or malformed ?locale= gets English.
-      const { locale } = req.query;
-      const { body, etag } = brand.publicSettings[negotiateLocale([typeof locale === 'string' ? locale : undefined])];
+      // One document per language of the brand: a missing, unknown or malformed ?locale= gets its first, as the
+      // customer's SMS does.
+      const requested = typeof req.query.locale === 'string' ? req.query.locale : undefined;
+      const { locale } = messageLocale(brand.locales, requested);
+      const { body, etag } = brand.publicSettings.get(locale) as PublicDocument;
       res.set({ ETag: etag, 'Cache-Control': PUBLIC_CACHE });
       if (req.headers['if-none-match'] === etag) {
         res.status(304).end();

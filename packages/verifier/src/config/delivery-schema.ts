@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Provider names; which ones this verifier has is checked against its providers (refineDeliveryRoutes). */
+const route = z.array(z.string().min(1).max(64)).min(1);
+
+/**
+ * Which providers send a brand's messages, in order (the first sends; the others are for failover). Email is
+ * not sent yet (issue 6), so no SMS may fall back to it.
+ */
+export const deliverySchema = z
+  .strictObject({
+    sms: route,
+    email: route.optional(),
+    fallbackToEmail: z
+      .boolean()
+      .refine((fallback) => !fallback, 'must be false: email delivery comes with the SMTP provider (issue 6)')
+      .default(false),
+  })
+  .default({ sms: ['dev-inbox'], fallbackToEmail: false });
+
+type Routes = z.infer<typeof deliverySchema>;
+
+/** Refuses a brand whose route names a provider the verifier does not have. */
+export function refineDeliveryRoutes(providerNames: readonly string[]) {
+  return (file: { brands: { delivery: Routes }[] }, context: z.RefinementCtx): void => {
+    file.brands.forEach((brand, index) => {
+      for (const channel of ['sms', 'email'] as const) {
+        brand.delivery[channel]?.forEach((name, position) => {
+          if (providerNames.includes(name)) return;
+          context.addIssue({
+            code: 'custom',
+            path: ['brands', index, 'delivery', channel, position],
+            message: `${JSON.stringify(name)} is not a message provider of this verifier (${providerNames.join(', ')})`,
+          });
+        });
+      }
+    });
+  };
+}
