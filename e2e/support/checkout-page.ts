@@ -2,17 +2,33 @@ import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { DemoStack } from './fixtures.js';
 
+/** The element's words a test finds its controls by, in the language the checkout shows it in. */
+export interface ElementWords {
+  phone: string;
+  sendCode: string;
+  codeLabel: RegExp;
+  verified: string;
+}
+
+export const ENGLISH: ElementWords = {
+  phone: 'Mobile number',
+  sendCode: 'Send code',
+  codeLabel: /^Enter the \d+-digit code/,
+  verified: 'Phone verified',
+};
+
 /** A customer on a brand's checkout page, driving the element the way a person would. */
 export class CheckoutPage {
   constructor(
     readonly page: Page,
     private readonly stack: DemoStack,
     readonly brand: string,
+    readonly words: ElementWords = ENGLISH,
   ) {}
 
   async open(): Promise<void> {
     await this.page.goto(`${this.stack.shopUrl}/checkout/${this.brand}`);
-    await expect(this.page.getByRole('textbox', { name: 'Mobile number' })).toBeVisible();
+    await expect(this.page.getByRole('textbox', { name: this.words.phone })).toBeVisible();
   }
 
   get element() {
@@ -20,7 +36,7 @@ export class CheckoutPage {
   }
 
   get codeInput() {
-    return this.page.getByRole('textbox', { name: /^Enter the \d+-digit code/ });
+    return this.page.getByRole('textbox', { name: this.words.codeLabel });
   }
 
   get alert() {
@@ -32,8 +48,8 @@ export class CheckoutPage {
   }
 
   async requestCode(nationalNumber: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Mobile number' }).fill(nationalNumber);
-    await this.page.getByRole('button', { name: 'Send code' }).click();
+    await this.page.getByRole('textbox', { name: this.words.phone }).fill(nationalNumber);
+    await this.page.getByRole('button', { name: this.words.sendCode }).click();
     await expect(this.codeInput).toBeFocused();
   }
 
@@ -64,7 +80,7 @@ export class CheckoutPage {
   }
 
   async expectVerified(): Promise<void> {
-    await expect(this.element.getByText('Phone verified')).toBeVisible();
+    await expect(this.element.getByText(this.words.verified)).toBeVisible();
   }
 
   /** Phone, code from the dev inbox, verified. Returns the code. */

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import type { DevInboxMessage } from '@otp-verify/protocol';
 
@@ -6,7 +6,7 @@ export interface DemoStack {
   shopUrl: string;
   verifierUrl: string;
   /** A mobile number of the brand's country that no other test uses, as E.164 and as typed nationally. */
-  uniquePhone(country: 'DE' | 'GB'): { e164: string; national: string };
+  uniquePhone(country: keyof typeof MOBILE_PREFIXES): { e164: string; national: string };
   /** The code of the newest message to `e164` in the dev inbox, waiting for it to arrive. */
   codeSentTo(e164: string, previous?: string): Promise<string>;
   /** The code of the newest message of one session: for a number several tests share (the signed-in demo customer). */
@@ -15,30 +15,46 @@ export interface DemoStack {
 
 let phoneSequence = 0;
 
+/** Each country's mobile range the tests draw numbers from: the E.164 prefix and the same prefix typed nationally. */
+const MOBILE_PREFIXES = {
+  DE: ['+4915112', '01511 2'],
+  GB: ['+447400', '07400 '],
+  NZ: ['+64210', '0210 '],
+  NL: ['+31612', '06 12'],
+  AE: ['+971501', '050 1'],
+} as const;
+
 export const test = base.extend<{ stack: DemoStack }>({
   stack: async ({ request }, use, testInfo) => {
-    const shopUrl = requiredEnv('E2E_SHOP_URL');
-    const verifierUrl = requiredEnv('E2E_VERIFIER_URL');
-    await use({
-      shopUrl,
-      verifierUrl,
-      uniquePhone: (country) => {
-        phoneSequence += 1;
-        // Six digits: workers restarted after failures get indexes past 9, which must not make a seventh.
-        const subscriber = String((testInfo.workerIndex % 10) * 100_000 + phoneSequence).padStart(6, '0');
-        return country === 'DE'
-          ? { e164: `+4915112${subscriber}`, national: `01511 2${subscriber}` }
-          : { e164: `+447400${subscriber}`, national: `07400 ${subscriber}` };
-      },
-      codeSentTo: (e164, previous) =>
-        codeFromInbox(request, verifierUrl, e164, ([newest]) =>
-          newest && codeOf(newest) !== previous ? newest : undefined,
-        ),
-      codeSentInSession: (e164, sessionId) =>
-        codeFromInbox(request, verifierUrl, e164, (newestFirst) => newestFirst.find((m) => m.sessionId === sessionId)),
-    });
+    await use(demoStackAt(requiredEnv('E2E_SHOP_URL'), requiredEnv('E2E_VERIFIER_URL'), request, testInfo));
   },
 });
+
+/** The demo stack's helpers for a shop and verifier: global-setup's, or one a test started itself. */
+export function demoStackAt(
+  shopUrl: string,
+  verifierUrl: string,
+  request: APIRequestContext,
+  testInfo: TestInfo,
+): DemoStack {
+  return {
+    shopUrl,
+    verifierUrl,
+    uniquePhone: (country) => {
+      phoneSequence += 1;
+      // Six digits: workers restarted after failures get indexes past 9, which must not make a seventh.
+      const subscriber = String((testInfo.workerIndex % 10) * 100_000 + phoneSequence).padStart(6, '0');
+      const [international, national] = MOBILE_PREFIXES[country];
+      return { e164: `${international}${subscriber}`, national: `${national}${subscriber}` };
+    },
+    codeSentTo: (e164, previous) =>
+      codeFromInbox(request, verifierUrl, e164, ([newest]) =>
+        newest && codeOf(newest) !== previous ? newest : undefined,
+      ),
+    codeSentInSession: (e164, sessionId) =>
+      codeFromInbox(request, verifierUrl, e164, (newestFirst) => newestFirst.find((m) => m.sessionId === sessionId)),
+  };
+}
 
 const codeOf = (message: DevInboxMessage): string => message.body.match(/#(\d+)$/)?.[1] ?? '';
 

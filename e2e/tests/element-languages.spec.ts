@@ -38,6 +38,7 @@ test.describe('the element speaks the customer’s language', () => {
   });
 
   test('the locale attribute wins over the page’s language and can change at run time', async ({ page, stack }) => {
+    // Acme speaks English, German and French (it sells in Switzerland).
     await pageLanguage(page, 'de');
     await page.goto(`${stack.shopUrl}/checkout/acme`);
     await expect(page.getByRole('textbox', { name: 'Mobilnummer' })).toBeVisible();
@@ -51,8 +52,8 @@ test.describe('the element speaks the customer’s language', () => {
     stack,
   }, testInfo) => {
     await pageLanguage(page, 'ar');
-    const phone = stack.uniquePhone('DE');
-    await page.goto(`${stack.shopUrl}/checkout/acme`);
+    const phone = stack.uniquePhone('AE');
+    await page.goto(`${stack.shopUrl}/checkout/noor`);
     const element = page.locator('otp-verify');
     const form = element.locator('form');
     await expect(form).toHaveAttribute('dir', 'rtl');

@@ -4,10 +4,13 @@ import { MAX_QUANTITY, cartTotal } from './carts.js';
 import type { SafeHtml } from './html.js';
 import { html } from './html.js';
 import type { ShopBrand } from './shop-config.js';
+import { shopTextFor } from './shop-text.js';
 
 function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
+  const text = shopTextFor(brand?.locale);
+  const [beforeLink, linkText, afterLink] = text.devInboxNote;
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="${text.lang}" dir="${text.dir}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -18,13 +21,18 @@ function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
         ${brand && html`<script src="/assets/otp-verify.iife.js" defer></script>`}
       </head>
       <body class="${brand ? `brand-${brand.id}` : 'brand-none'}">
-        <header class="masthead"><a href="/">${brand?.displayName ?? 'otp-verify demo shop'}</a></header>
+        <header class="masthead">
+          <a href="/">${brand ? brandLogo(brand) : 'otp-verify demo shop'}</a>
+        </header>
         <main>${body}</main>
-        <footer>
-          A demo of otp-verify. Codes go to the <a href="${'/dev-inbox'}">dev inbox</a>, not to real phones.
-        </footer>
+        <footer>${beforeLink}<a href="${'/dev-inbox'}">${linkText}</a>${afterLink}</footer>
       </body>
     </html>`.markup;
+}
+
+/** The brand's logo from its theme folder; its alternative text is the brand's name. */
+function brandLogo(brand: ShopBrand): SafeHtml {
+  return html`<img class="logo" src="/themes/${brand.id}/logo.svg" alt="${brand.displayName}" height="40" />`;
 }
 
 export function indexPage(brands: ShopBrand[]): string {
@@ -35,12 +43,19 @@ export function indexPage(brands: ShopBrand[]): string {
       <ul class="brands">
         ${brands.map(
           (brand) =>
-            html`<li>
-              <a href="/checkout/${brand.id}">${brand.displayName} checkout</a> (guest) ·
-              <a href="/checkout/${brand.id}/signed-in">${brand.displayName} checkout, signed in</a>
+            html`<li class="brand-card">
+              <h2>${brandLogo(brand)}</h2>
+              <p>
+                <a href="/checkout/${brand.id}">${brand.displayName} checkout</a><br />
+                <a href="/checkout/${brand.id}/signed-in">${brand.displayName} checkout, signed in</a>
+              </p>
             </li>`,
         )}
-      </ul>`,
+      </ul>
+      <p>
+        Designers: the <a href="/gallery">theme gallery</a> shows every brand in every state of the element, light and
+        dark.
+      </p>`,
   );
 }
 
@@ -54,21 +69,22 @@ export interface CheckoutPageInput {
 
 export function checkoutPage({ brand, cart, verifierUrl, signedIn }: CheckoutPageInput): string {
   const money = (amount: number) => formatMinorUnits(amount, cart.currency, brand.locale);
+  const text = shopTextFor(brand.locale);
   return layout(
-    `Checkout · ${brand.displayName}`,
-    html`<h1>Checkout</h1>
-      ${signedIn && html`<p class="signed-in">Signed in as <strong>${signedIn.name}</strong></p>`}
+    `${text.checkout} · ${brand.displayName}`,
+    html`<h1>${text.checkout}</h1>
+      ${signedIn && html`<p class="signed-in">${text.signedInAs} <strong>${signedIn.name}</strong></p>`}
       <section aria-labelledby="cart-heading">
-        <h2 id="cart-heading">Your cart</h2>
+        <h2 id="cart-heading">${text.yourCart}</h2>
         <form method="post" action="/cart" class="cart">
           <input type="hidden" name="cartId" value="${cart.id}" />
           ${signedIn && html`<input type="hidden" name="view" value="signed-in" />`}
           <table>
             <thead>
               <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Price</th>
-                <th scope="col">Quantity</th>
+                <th scope="col">${text.item}</th>
+                <th scope="col">${text.price}</th>
+                <th scope="col">${text.quantity}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,19 +100,19 @@ export function checkoutPage({ brand, cart, verifierUrl, signedIn }: CheckoutPag
                         value="${line.quantity}"
                         min="0"
                         max="${MAX_QUANTITY}"
-                        aria-label="Quantity of ${line.name}"
+                        aria-label="${text.quantityOf(line.name)}"
                       />
                     </td>
                   </tr>`,
               )}
             </tbody>
           </table>
-          <button type="submit" class="secondary">Update cart</button>
+          <button type="submit" class="secondary">${text.updateCart}</button>
         </form>
-        <p class="total">Total: <strong data-testid="cart-total">${money(cartTotal(cart))}</strong></p>
+        <p class="total">${text.total}: <strong data-testid="cart-total">${money(cartTotal(cart))}</strong></p>
       </section>
       <section aria-labelledby="verify-heading">
-        <h2 id="verify-heading">Confirm it’s you</h2>
+        <h2 id="verify-heading">${text.confirmItsYou}</h2>
         <form method="post" action="/orders" id="checkout">
           <input type="hidden" name="cartId" value="${cart.id}" />
           <otp-verify
@@ -110,7 +126,7 @@ export function checkoutPage({ brand, cart, verifierUrl, signedIn }: CheckoutPag
             ${signedIn && html`customer-token="${signedIn.idToken}"`}
             required
           ></otp-verify>
-          <button type="submit" class="primary">Place order</button>
+          <button type="submit" class="primary">${text.placeOrder}</button>
         </form>
       </section>`,
     brand,
@@ -126,6 +142,8 @@ export interface OutcomePageInput {
 }
 
 export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomePageInput): string {
+  const text = shopTextFor(brand.locale);
+  const amount = formatMinorUnits(cartTotal(cart), cart.currency, brand.locale);
   return layout(
     `${heading} · ${brand.displayName}`,
     html`<div
@@ -133,11 +151,13 @@ export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomeP
         role="${accepted ? 'status' : 'alert'}"
         data-testid="order-outcome"
       >
-        <h1>${heading}</h1>
-        <p>${detail}</p>
-        <p>Order <code>${cart.id}</code>, ${formatMinorUnits(cartTotal(cart), cart.currency, brand.locale)}.</p>
+        <div lang="en">
+          <h1>${heading}</h1>
+          <p>${detail}</p>
+        </div>
+        <p>${text.order} <code>${cart.id}</code>, ${amount}.</p>
       </div>
-      <p><a href="/checkout/${brand.id}">${accepted ? 'Shop again' : 'Back to checkout'}</a></p>`,
+      <p><a href="/checkout/${brand.id}">${accepted ? text.shopAgain : text.backToCheckout}</a></p>`,
     brand,
   );
 }

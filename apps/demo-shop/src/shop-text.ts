@@ -1,0 +1,89 @@
+/** The shop page's own words (the element brings its own), in the languages the demo brands sell in. */
+export interface ShopText {
+  /** `<html lang>`: the brand's locale when the page speaks its language. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  checkout: string;
+  signedInAs: string;
+  yourCart: string;
+  item: string;
+  price: string;
+  quantity: string;
+  quantityOf: (product: string) => string;
+  updateCart: string;
+  total: string;
+  confirmItsYou: string;
+  placeOrder: string;
+  order: string;
+  shopAgain: string;
+  backToCheckout: string;
+  /** "A demo… the [dev inbox], not…": the text before the link, the link's text, the text after it. */
+  devInboxNote: [string, string, string];
+}
+
+type Words = Omit<ShopText, 'lang'>;
+
+const en: Words = {
+  dir: 'ltr',
+  checkout: 'Checkout',
+  signedInAs: 'Signed in as',
+  yourCart: 'Your cart',
+  item: 'Item',
+  price: 'Price',
+  quantity: 'Quantity',
+  quantityOf: (product) => `Quantity of ${product}`,
+  updateCart: 'Update cart',
+  total: 'Total',
+  confirmItsYou: 'Confirm it’s you',
+  placeOrder: 'Place order',
+  order: 'Order',
+  shopAgain: 'Shop again',
+  backToCheckout: 'Back to checkout',
+  devInboxNote: ['A demo of otp-verify. Codes go to the ', 'dev inbox', ', not to real phones.'],
+};
+
+const nl: Words = {
+  dir: 'ltr',
+  checkout: 'Afrekenen',
+  signedInAs: 'Ingelogd als',
+  yourCart: 'Uw winkelwagen',
+  item: 'Artikel',
+  price: 'Prijs',
+  quantity: 'Aantal',
+  quantityOf: (product) => `Aantal ${product}`,
+  updateCart: 'Winkelwagen bijwerken',
+  total: 'Totaal',
+  confirmItsYou: 'Bevestig dat u het bent',
+  placeOrder: 'Bestelling plaatsen',
+  order: 'Bestelling',
+  shopAgain: 'Opnieuw winkelen',
+  backToCheckout: 'Terug naar afrekenen',
+  devInboxNote: ['Een demo van otp-verify. Codes gaan naar de ', 'dev-inbox', ', niet naar echte telefoons.'],
+};
+
+const ar: Words = {
+  dir: 'rtl',
+  checkout: 'إتمام الشراء',
+  signedInAs: 'تم تسجيل الدخول باسم',
+  yourCart: 'سلة التسوق',
+  item: 'المنتج',
+  price: 'السعر',
+  quantity: 'الكمية',
+  quantityOf: (product) => `كمية ${product}`,
+  updateCart: 'تحديث السلة',
+  total: 'الإجمالي',
+  confirmItsYou: 'تأكيد هويتك',
+  placeOrder: 'تأكيد الطلب',
+  order: 'الطلب',
+  shopAgain: 'تسوّق مرة أخرى',
+  backToCheckout: 'العودة إلى إتمام الشراء',
+  devInboxNote: ['عرض توضيحي لـ otp-verify. تصل الرموز إلى ', 'صندوق الرسائل التجريبي', '، لا إلى هواتف حقيقية.'],
+};
+
+const LANGUAGES: Readonly<Record<string, Words>> = { en, nl, ar };
+
+/** The words for a brand's locale (`ar-AE`: Arabic, right to left); English where the demo has no translation. */
+export function shopTextFor(locale = 'en'): ShopText {
+  const words = LANGUAGES[new Intl.Locale(locale).language];
+  return words ? { lang: locale, ...words } : { lang: 'en', ...en };
+}
