@@ -22,8 +22,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // Scripts of the pages e2e serves to the browser.
-    files: ['e2e/pages/**/*.js'],
+    // Scripts of the pages e2e and the demo shop serve to the browser.
+    files: ['e2e/pages/**/*.js', 'apps/demo-shop/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

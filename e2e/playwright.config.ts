@@ -4,6 +4,8 @@ export default defineConfig({
   testDir: './tests',
   globalSetup: './support/global-setup.ts',
   outputDir: './test-results',
+  // The theme gallery's baselines (tests/theme-gallery.spec.ts), without the platform: CI is this machine type.
+  snapshotPathTemplate: '{testDir}/../visual-baselines/{testFilePath}/{arg}{ext}',
   timeout: 30_000,
   expect: { timeout: 5_000 },
   workers: 2,

@@ -8,6 +8,7 @@ import { CartStore, orderOf } from './carts.js';
 import { readCookie } from './cookies.js';
 import type { DemoCustomerAuth } from './customer-auth.js';
 import { checkoutPage, indexPage, notFoundPage, outcomePage } from './pages.js';
+import { galleryRoutes } from './gallery/routes.js';
 import { explainRefusal } from './refusals.js';
 import type { ShopBrand } from './shop-config.js';
 
@@ -32,6 +33,7 @@ export function createShopApp(options: ShopOptions): express.Express {
   app.use(securityHeaders(new URL(options.verifierUrl).origin));
   app.use('/assets', express.static(elementDir, { fallthrough: true }), express.static(publicDir));
   app.use('/themes', express.static(options.themesDir));
+  app.use('/gallery', galleryRoutes(options));
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 50 });
 
   const cartOf = (req: express.Request): Cart | undefined =>
