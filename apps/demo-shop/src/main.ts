@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   const verifier = await startVerifier({ ...settings, brands: settings.brands, logger });
   const shop = createShopApp({
     brands: loadShopBrands(
-      `${configDir}shop.json`,
+      process.env.DEMO_SHOP_FILE ?? `${configDir}shop.json`,
       process.env.DEMO_SECRET_KEYS_FILE ?? `${configDir}demo-secret-keys.json`,
     ),
     verifierUrl: settings.publicUrl,
-    themesDir: `${repoRoot}themes`,
+    themesDir: process.env.DEMO_THEMES_DIR ?? `${repoRoot}themes`,
     // The verifier reaches this issuer's JWKS on the shop's own address; config/brands/*.json name it as customerAuth.issuer.
     customerAuth: await DemoCustomerAuth.create(`http://127.0.0.1:${shopPort}`),
   });
