@@ -44,14 +44,15 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const stop = async () => {
     child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    const running = child.exitCode === null && child.signalCode === null;
+    await new Promise((resolve) => (running ? child.once('exit', resolve) : resolve(undefined)));
   };
   try {
     await waitUntilServing(
       `${shopUrl}/`,
       `${verifierUrl}/readyz`,
       () => output,
-      () => child.exitCode,
+      () => child.exitCode ?? child.signalCode,
     );
   } catch (error) {
     await stop();
@@ -64,11 +65,11 @@ async function waitUntilServing(
   shopUrl: string,
   readyUrl: string,
   output: () => string,
-  exitCode: () => number | null,
+  exitCode: () => number | NodeJS.Signals | null,
 ): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (exitCode() !== null) throw new Error(`the demo exited with code ${exitCode()} before serving:\n${output()}`);
+    if (exitCode() !== null) throw new Error(`the demo exited (${exitCode()}) before serving:\n${output()}`);
     const up = await Promise.all([fetch(shopUrl), fetch(readyUrl)]).then(
       (responses) => responses.every((response) => response.ok),
       () => false,

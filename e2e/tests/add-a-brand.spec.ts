@@ -82,6 +82,13 @@ test.describe('adding a brand from a folder (docs/add-a-brand.md)', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  test('the guide’s brand file is the fixture’s (but for the secret key’s hash)', () => {
+    const guide = readFileSync(join(repoRoot, 'docs/add-a-brand.md'), 'utf8');
+    const shown = JSON.parse(guide.match(/```json\n(\{[\s\S]*?\n\})\n```/)?.[1] ?? 'null') as Record<string, unknown>;
+    const withoutKeys = (brand: Record<string, unknown>) => ({ ...brand, secretKeys: undefined });
+    expect(withoutKeys(shown)).toEqual(withoutKeys(readJson(join(fixture, 'brand.json'))));
+  });
+
   test('the theme check accepts the new theme folder with the others', () => {
     const output = execFileSync(
       process.execPath,

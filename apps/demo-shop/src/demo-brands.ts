@@ -25,7 +25,7 @@ interface BrandFile {
  */
 export function writeDemoBrands(directory: string, target: DemoBrandsTarget, source = demoBrandsDirectory): void {
   mkdirSync(directory, { recursive: true, mode: 0o700 });
-  for (const name of readdirSync(source).filter((file) => file.endsWith('.json'))) {
+  for (const name of readdirSync(source).filter((file) => file.endsWith('.json') && file !== 'platform.json')) {
     const brand = JSON.parse(readFileSync(join(source, name), 'utf8')) as BrandFile;
     brand.allowedOrigins = target.allowedOrigins;
     if (brand.customerAuth) brand.customerAuth.issuer = target.customerAuthIssuer;

@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { errorMessageLook } from './error-message.styles.js';
-import { tokenProperties } from './theme/token-properties.js';
+import { lightOnlyTokenProperties, tokenProperties } from './theme/token-properties.js';
 
 /**
  * Everything a theme may change is a `--otp-*` token (theme/tokens.ts); the rules read them through the host's
@@ -16,6 +16,12 @@ export const styles = css`
     font-size: var(--_font-size);
     line-height: 1.5;
     color: var(--_color-text);
+  }
+
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      ${unsafeCSS(lightOnlyTokenProperties)}
+    }
   }
 
   :host([hidden]) {

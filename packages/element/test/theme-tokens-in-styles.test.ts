@@ -54,11 +54,26 @@ describe('the element’s styles and the theme tokens', () => {
   it('fall back, for an unset token, to a default built from the internal copies, not from bare tokens', () => {
     // `var(--otp-color-paper)` unset inside a default would make the whole default invalid.
     const fallbacks = declarations.flatMap((d) => /^var\(--otp-[\w-]+, (.*)\)$/.exec(d.value)?.slice(1) ?? []);
-    expect(fallbacks).toHaveLength(TOKENS.filter((token) => token !== '--otp-color-scheme').length);
+    // One per token but --otp-color-scheme, and again, light only, for those whose default is light-dark().
+    const lightDark = TOKENS.filter((token) => TOKEN_DEFAULTS[token].startsWith('light-dark(')).length;
+    expect(fallbacks).toHaveLength(TOKENS.filter((token) => token !== '--otp-color-scheme').length + lightDark);
     expect(fallbacks.filter((fallback) => fallback.includes('--otp-'))).toEqual([]);
   });
 
   it('follow the page’s color-scheme unless --otp-color-scheme is set (no fallback, so unset it inherits)', () => {
     expect(declarations).toContainEqual({ property: 'color-scheme', value: 'var(--otp-color-scheme)' });
+  });
+});
+
+describe('browsers without light-dark() (Safari before 17.5)', () => {
+  it('get the light default of every colour token whose default is light-dark()', () => {
+    const block = css.match(/@supports not \(color: light-dark\(#000, #fff\)\)\s*\{\s*:host\s*\{([^}]*)\}/)?.[1] ?? '';
+    const withLightDark = TOKENS.filter((token) => TOKEN_DEFAULTS[token].startsWith('light-dark('));
+    expect(withLightDark.length).toBeGreaterThan(0);
+    for (const token of withLightDark) {
+      const light = TOKEN_DEFAULTS[token].match(/^light-dark\(([^,]+),/)?.[1]?.trim();
+      expect(block, token).toContain(`${token.replace('--otp-', '--_')}: var(${token}, ${light});`);
+    }
+    expect(block).not.toContain('light-dark(');
   });
 });

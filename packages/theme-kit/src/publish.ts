@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ThemeResult } from './check-theme.js';
+import { elementOnlyCss } from './element-only-css.js';
 
 export interface PublishedFile {
   /** Relative to the index: `<brand>/<name>`. */
@@ -18,7 +19,8 @@ export interface ThemeIndex {
 export const INDEX_FILE = 'index.json';
 
 /**
- * Writes each checked brand's files to `<outDir>/<brand>/` and an index.json listing them with their hashes.
+ * Writes each checked brand's files to `<outDir>/<brand>/` (theme.css without the demo page's `:root` rules) and an
+ * index.json listing them with their hashes.
  * The folder is replaced whole, so a removed brand or asset is not served on; a folder that holds something
  * other than a previous publication is left alone.
  */
@@ -28,7 +30,8 @@ export async function publishThemes(themes: readonly ThemeResult[], outDir: stri
   for (const { brand, files } of themes) {
     await mkdir(path.join(outDir, brand), { recursive: true });
     const published: PublishedFile[] = [];
-    for (const [name, content] of files) {
+    for (const [name, source] of files) {
+      const content = name === 'theme.css' ? Buffer.from(elementOnlyCss(source.toString())) : source;
       await writeFile(path.join(outDir, brand, name), content);
       published.push({ path: `${brand}/${name}`, bytes: content.length, integrity: integrityOf(content) });
     }

@@ -39,9 +39,10 @@ describe('the theme check, on fixture themes', () => {
 
   it('refuses text that passes in light but not in dark, through light-dark() (SC 1.4.3)', async () => {
     const problems = await problemsOf(themeCss('\n  --otp-color-muted: light-dark(#595959, #595959);'));
-    expect(problems).toEqual([
+    expect(problems).toContainEqual(
       expect.stringMatching(/^fixture \(dark\): --otp-color-muted on --otp-box-background is 2\.\d+:1, needs 4\.5:1/),
-    ]);
+    );
+    expect(problems.filter((problem) => !problem.startsWith('fixture (dark): --otp-color-muted on '))).toEqual([]);
   });
 
   // WCAG 2.2 SC 1.4.11 Non-text Contrast: borders and the focus ring (SC 2.4.7 Focus Visible) need 3:1.

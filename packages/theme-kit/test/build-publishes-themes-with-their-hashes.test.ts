@@ -30,6 +30,25 @@ describe('publishing themes', () => {
     });
   });
 
+  it('publishes the element’s rules only: the demo page’s :root rules would change a brand’s own page', async () => {
+    const css = themeCss();
+    const page = ':root {\n  color-scheme: dark;\n  --shop-bg: #000000;\n}\n\n';
+    const themesDir = await makeThemesDir({ nova: { 'theme.css': page + css, 'logo.svg': SAFE_LOGO } });
+    const outDir = path.join(themesDir, 'out');
+
+    const index = await publishThemes(await checkThemes(themesDir, ELEMENT_TOKEN_SET), outDir);
+
+    const published = await readFile(path.join(outDir, 'nova', 'theme.css'), 'utf8');
+    expect(published).not.toContain(':root');
+    expect(published).not.toContain('--shop-bg');
+    expect(published).toBe(css);
+    expect(index.brands[0]?.files).toContainEqual({
+      path: 'nova/theme.css',
+      bytes: published.length,
+      integrity: sha384(published),
+    });
+  });
+
   it('replaces a previous publication whole, so a removed brand is no longer served', async () => {
     const themesDir = await makeThemesDir({ acme: { 'theme.css': themeCss(), 'logo.svg': SAFE_LOGO } });
     const outDir = path.join(await makeThemesDir({}), 'out');

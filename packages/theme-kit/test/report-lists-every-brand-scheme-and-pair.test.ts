@@ -27,7 +27,7 @@ describe('the contrast report', () => {
     const css = themeCss('\n  --otp-color-scheme: light;\n  --otp-color-danger: bluish;');
     const report = formatContrastReport(await checkThemes(await themesDirWithTheme(css), ELEMENT_TOKEN_SET));
     expect(report).toMatch(
-      /^fixture +light +--otp-color-danger +--otp-box-background .+ +- +4\.5:1 +error: "bluish" is not a colour$/m,
+      /^fixture +light +--otp-color-danger +--otp-error-background .+ +- +4\.5:1 +error: "bluish" is not a colour$/m,
     );
   });
 

@@ -84,7 +84,6 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   text('--otp-color-text', '--otp-box-background', 'headings, labels, text'),
   text('--otp-color-muted', '--otp-box-background', 'hints, countdown'),
   text('--otp-color-accent-text', '--otp-box-background', 'links, secondary buttons'),
-  text('--otp-color-danger', '--otp-box-background', 'the invalid field’s message'),
   text('--otp-color-danger', '--otp-error-background', 'error messages'),
   text('--otp-color-success', '--otp-success-background', '"Phone verified"'),
   text('--otp-color-text', '--otp-success-background', 'text in the verified box'),
@@ -96,6 +95,8 @@ export const CONTRAST_PAIRS: readonly ContrastPair[] = [
   ui('--otp-field-border', '--otp-box-background', 'field borders'),
   ui('--otp-code-slot-border', '--otp-box-background', 'code slot borders'),
   ui('--otp-color-danger', '--otp-field-background', 'the invalid field’s border'),
+  ui('--otp-color-danger', '--otp-box-background', 'the invalid field’s border against the box'),
+  ui('--otp-color-muted', '--otp-field-background', 'the country field’s ▾'),
   ui('--otp-color-focus', '--otp-box-background', 'focus ring'),
   ui('--otp-color-focus', '--otp-code-slot-background', 'active code slot'),
 ];
