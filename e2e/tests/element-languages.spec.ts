@@ -5,20 +5,25 @@ import { expect, test } from '../support/fixtures.js';
 
 /**
  * Puts the shop's checkout page in another language before the element starts: `<html lang>` changed and the
- * element's own `locale` attribute (the demo sets it from the shop's locale) removed, so it follows the page.
+ * element's own `locale` attribute (the demo sets it from the shop's locale) removed, so it follows the page;
+ * `dir` overrides the page's direction.
  * (Rewriting the HTML with page.route would make Chromium treat the page as public and block its requests to
  * the loopback verifier.)
  */
-async function pageLanguage(page: Page, lang: string): Promise<void> {
-  await page.addInitScript((language) => {
-    new MutationObserver((_, observer) => {
-      const element = document.querySelector('otp-verify');
-      if (!element) return;
-      document.documentElement.lang = language;
-      element.removeAttribute('locale');
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  }, lang);
+async function pageLanguage(page: Page, lang: string, dir?: 'ltr'): Promise<void> {
+  await page.addInitScript(
+    ([language, direction]) => {
+      new MutationObserver((_, observer) => {
+        const element = document.querySelector('otp-verify');
+        if (!element) return;
+        document.documentElement.lang = language;
+        if (direction) document.documentElement.dir = direction;
+        element.removeAttribute('locale');
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    },
+    [lang, dir] as const,
+  );
 }
 
 test.describe('the element speaks the customer’s language', () => {
@@ -51,7 +56,8 @@ test.describe('the element speaks the customer’s language', () => {
     page,
     stack,
   }, testInfo) => {
-    await pageLanguage(page, 'ar');
+    // noor's page is right to left itself: made left to right here, the element's own direction is what shows.
+    await pageLanguage(page, 'ar', 'ltr');
     const phone = stack.uniquePhone('AE');
     await page.goto(`${stack.shopUrl}/checkout/noor`);
     const element = page.locator('otp-verify');

@@ -151,7 +151,7 @@ export function outcomePage({ brand, accepted, heading, detail, cart }: OutcomeP
         role="${accepted ? 'status' : 'alert'}"
         data-testid="order-outcome"
       >
-        <div lang="en">
+        <div lang="en" dir="ltr">
           <h1>${heading}</h1>
           <p>${detail}</p>
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CartStore } from '../src/carts.js';
-import { checkoutPage, indexPage } from '../src/pages.js';
+import { checkoutPage, indexPage, outcomePage } from '../src/pages.js';
 import type { ShopBrand } from '../src/shop-config.js';
 
 const brandIn = (id: string, displayName: string, locale: string): ShopBrand => ({
@@ -25,6 +25,14 @@ describe('brand pages: each brand’s checkout speaks its language and shows its
     expect(page).toContain('<h1>إتمام الشراء</h1>');
     expect(page).toMatch(/<header class="masthead">\s*<a href="\/"><img class="logo" src="\/themes\/noor\/logo.svg"/);
     expect(page).toContain('alt="Noor Telecom"');
+  });
+
+  it('keeps the English order outcome left to right inside an Arabic page', () => {
+    const brand = brandIn('noor', 'Noor Telecom', 'ar-AE');
+    const cart = new CartStore().open(brand);
+    const page = outcomePage({ brand, accepted: true, heading: 'Order accepted', detail: 'Thank you.', cart });
+    expect(page).toContain('<html lang="ar-AE" dir="rtl">');
+    expect(page).toMatch(/<div lang="en" dir="ltr">\s*<h1>Order accepted<\/h1>/);
   });
 
   it('writes a Dutch brand’s page in Dutch, left to right', () => {
