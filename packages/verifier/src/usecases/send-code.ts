@@ -143,6 +143,8 @@ async function deliver(
       body,
       sentAt: now,
       sessionId: session.id,
+      ...(brand.senderId === undefined ? {} : { sender: brand.senderId }),
+      idempotencyKey: context.randomId('msg_'),
     });
   } catch {
     context.metrics.deliveryFailures.inc({ brand: brand.id, provider: providerName });
