@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const shopHost = process.env.SHOP_HOST ?? '127.0.0.1';
   const shopPort = Number(process.env.SHOP_PORT ?? 3000);
   const logger = pino({ name: 'otp-verify', level: process.env.LOG_LEVEL ?? 'warn' });
-  const verifier = await startVerifier({ ...settings, brands: settings.brands, logger });
+  const verifier = await startVerifier({ ...settings, logger });
   const shop = createShopApp({
     brands: loadShopBrands(
       process.env.DEMO_SHOP_FILE ?? `${configDir}shop.json`,

@@ -58,7 +58,7 @@ async function serve(args: string[]): Promise<void> {
   if (args.length > 0) throw new UsageError(`serve takes no arguments (got "${args.join(' ')}")`);
   const logger = pino({ name: 'otp-verify' });
   const settings = settingsFromEnv(process.env);
-  const verifier = await startVerifier({ ...settings, brands: settings.brands, logger });
+  const verifier = await startVerifier({ ...settings, logger });
   logger.info(
     { url: verifier.url, mode: settings.mode, dataDir: settings.dataDir, kid: verifier.context.keys.current.kid },
     'verifier listening',

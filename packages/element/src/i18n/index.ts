@@ -3,5 +3,5 @@
 export type { Catalog, Message, MessageKey, Messages } from './catalog.js';
 export { placeholdersOf } from './catalog.js';
 export type { Locale } from './negotiate.js';
-export { LOCALES, isLocale, negotiateLocale } from './negotiate.js';
+export { LOCALES, isLocale, negotiateLocale, textDirection } from './negotiate.js';
 export { catalogs } from './locales/index.js';

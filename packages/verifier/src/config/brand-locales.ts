@@ -51,7 +51,14 @@ export function languagesOf(brandLocales: readonly string[]): Locale[] {
   return brandLocales.flatMap((tag) => parseLocale(tag)?.locale ?? []);
 }
 
-/** Why a brand's messages or templates for `locale` are refused when the brand does not speak it. */
-export function notABrandLocale(locale: string, brandLocales: readonly string[]): string {
-  return `"${locale}" is not one of the brand's locales (${brandLocales.join(', ')}): it would never be used`;
+/**
+ * Why a brand's messages or templates (`what`: "a catalog", "templates") for `locale` are refused, or undefined
+ * when `locale` is one of the brand's languages and has them.
+ */
+export function brandLocaleProblem(locale: string, brandLocales: readonly string[], what: string): string | undefined {
+  if (!isLocale(locale)) return `"${locale}" is not a locale with ${what} (${LOCALES.join(', ')})`;
+  if (!languagesOf(brandLocales).includes(locale)) {
+    return `"${locale}" is not one of the brand's locales (${brandLocales.join(', ')}): it would never be used`;
+  }
+  return undefined;
 }

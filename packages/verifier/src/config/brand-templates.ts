@@ -9,7 +9,6 @@ import type { BrandTemplates } from './templates-schema.js';
 export function brandTemplates(templates: BrandTemplates | undefined, locale: Locale): LocaleTemplates {
   const defaults = DEFAULT_TEMPLATES[locale];
   return {
-    direction: defaults.direction,
     sms: templates?.sms?.[locale] ?? defaults.sms,
     email: templates?.email?.[locale] ?? defaults.email,
   };

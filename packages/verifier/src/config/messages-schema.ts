@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { messageSchema } from '@otp-verify/protocol';
 import type { Message, MessageKey } from '@otp-verify/element/i18n';
-import { LOCALES, catalogs, isLocale, placeholdersOf } from '@otp-verify/element/i18n';
-import { languagesOf, notABrandLocale } from './brand-locales.js';
+import { catalogs, placeholdersOf } from '@otp-verify/element/i18n';
+import { brandLocaleProblem } from './brand-locales.js';
 
 /** A brand's `messages`: by locale, by message key, its own wording of the element's text (see refineBrandMessages). */
 export const brandMessagesSchema = z.record(z.string(), z.record(z.string(), messageSchema));
@@ -39,14 +39,10 @@ export function refineBrandMessages(
 ): void {
   const report = (path: string[], problem: string) =>
     context.addIssue({ code: 'custom', path: ['messages', ...path], message: `brand "${brand.id}": ${problem}` });
-  const languages: ReadonlySet<string> = new Set(languagesOf(brand.locales));
   for (const [locale, overrides] of Object.entries(brand.messages ?? {})) {
-    if (!isLocale(locale)) {
-      report([locale], `"${locale}" is not a locale with a catalog (${LOCALES.join(', ')})`);
-      continue;
-    }
-    if (!languages.has(locale)) {
-      report([locale], notABrandLocale(locale, brand.locales));
+    const localeProblem = brandLocaleProblem(locale, brand.locales, 'a catalog');
+    if (localeProblem !== undefined) {
+      report([locale], localeProblem);
       continue;
     }
     for (const [key, message] of Object.entries(overrides)) {

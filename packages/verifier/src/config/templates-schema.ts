@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { LOCALES, isLocale } from '@otp-verify/element/i18n';
 import { largestAmountIn, longestSms } from '../delivery/longest-sms.js';
 import { unitsOf } from '../delivery/sms-size.js';
 import type { TemplateVariable } from '../delivery/templates/variables.js';
 import { TEMPLATE_VARIABLES, isTemplateVariable, variablesOf } from '../delivery/templates/variables.js';
 import type { BrandSmsParts } from './brand-templates.js';
 import { brandTemplates, smsSample } from './brand-templates.js';
-import { languagesOf, notABrandLocale, parseLocale } from './brand-locales.js';
+import { brandLocaleProblem, parseLocale } from './brand-locales.js';
 
 /** A brand's own SMS and email templates, by locale (see refineBrandTemplates). */
 export const brandTemplatesSchema = z.strictObject({
@@ -79,17 +78,10 @@ interface BrandWithTemplates extends BrandSmsParts {
 export function refineBrandTemplates(brand: BrandWithTemplates, context: z.RefinementCtx): void {
   const report = (path: (string | number)[], problem: string) =>
     context.addIssue({ code: 'custom', path, message: `brand "${brand.id}": ${problem}` });
-  const languages: ReadonlySet<string> = new Set(languagesOf(brand.locales));
   const checkLocale = (channel: 'sms' | 'email', locale: string): boolean => {
-    if (!isLocale(locale)) {
-      report(['templates', channel, locale], `"${locale}" is not a locale with templates (${LOCALES.join(', ')})`);
-      return false;
-    }
-    if (!languages.has(locale)) {
-      report(['templates', channel, locale], notABrandLocale(locale, brand.locales));
-      return false;
-    }
-    return true;
+    const problem = brandLocaleProblem(locale, brand.locales, 'templates');
+    if (problem !== undefined) report(['templates', channel, locale], problem);
+    return problem === undefined;
   };
   for (const [locale, template] of Object.entries(brand.templates?.sms ?? {})) {
     if (!checkLocale('sms', locale)) continue;

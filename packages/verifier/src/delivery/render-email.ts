@@ -1,3 +1,4 @@
+import { textDirection } from '@otp-verify/element/i18n';
 import { escapeHtml } from './escape-html.js';
 import type { EmailTemplate } from './templates/template.js';
 import type { TemplateValues } from './templates/variables.js';
@@ -10,22 +11,17 @@ export interface RenderedEmail {
 }
 
 /**
- * The email of a code, in the language `tag` (the HTML's lang) written in `direction`. Every value in the HTML
+ * The email of a code, in the language `tag` (the HTML's lang and dir). Every value in the HTML
  * is escaped (a brand name is operator input, still not markup), and the subject is kept to one line: a line
  * break in a header would start a header of its own.
  */
-export function renderEmail(
-  template: EmailTemplate,
-  values: TemplateValues,
-  tag: string,
-  direction: 'ltr' | 'rtl',
-): RenderedEmail {
+export function renderEmail(template: EmailTemplate, values: TemplateValues, tag: string): RenderedEmail {
   const subject = fillTemplate(template.subject, values).replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
   const escaped = Object.fromEntries(
     TEMPLATE_VARIABLES.map((name) => [name, escapeHtml(values[name])]),
   ) as TemplateValues;
   const html =
-    `<!doctype html>\n<html lang="${escapeHtml(tag)}" dir="${direction}"><head><meta charset="utf-8">` +
+    `<!doctype html>\n<html lang="${escapeHtml(tag)}" dir="${textDirection(tag)}"><head><meta charset="utf-8">` +
     `<title>${escapeHtml(subject)}</title></head>\n<body>\n${fillTemplate(template.html, escaped)}\n</body></html>`;
   return { subject, text: fillTemplate(template.text, values), html };
 }

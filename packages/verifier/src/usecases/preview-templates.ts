@@ -3,11 +3,10 @@ import type { Brand } from '../config/brands.js';
 import { messageLocale } from '../config/brand-locales.js';
 import { brandTemplates, smsSample } from '../config/brand-templates.js';
 import type { SmsSample } from '../delivery/longest-sms.js';
+import { brandSms } from '../delivery/brand-sms.js';
 import { longestSms, sampleCode } from '../delivery/longest-sms.js';
-import { messageValues } from '../delivery/message-values.js';
 import type { RenderedEmail } from '../delivery/render-email.js';
 import { renderEmail } from '../delivery/render-email.js';
-import { renderSms } from '../delivery/render-sms.js';
 import type { SmsSize } from '../delivery/sms-size.js';
 import { smsSize } from '../delivery/sms-size.js';
 
@@ -49,20 +48,25 @@ export function previewTemplates(brand: Brand, options: PreviewOptions = {}): Te
     const sms =
       options.order === undefined
         ? longestSms(templates.sms, sample, tag)
-        : smsForOrder(templates.sms, sample, tag, options.order);
+        : smsForOrder(brand, sample, requested, options.order);
     return {
       requested,
       locale,
       tag,
       currency: sms.currency,
       sms: { text: sms.text, size: sms.size, maxSegments: brand.sms.maxSegments },
-      email: renderEmail(templates.email, sms.values, tag, templates.direction),
+      email: renderEmail(templates.email, sms.values, tag),
     };
   });
 }
 
-function smsForOrder(template: string, sample: SmsSample, tag: string, order: PreviewOrder) {
-  const values = messageValues({ ...sample, order, tag, code: sampleCode(sample.codeLength) });
-  const text = renderSms(template, values, sample.checkoutHost);
+function smsForOrder(brand: Brand, sample: SmsSample, requestedLocale: string, order: PreviewOrder) {
+  const { text, values } = brandSms(brand, {
+    requestedLocale,
+    order,
+    validitySeconds: sample.validitySeconds,
+    code: sampleCode(sample.codeLength),
+    checkoutHost: sample.checkoutHost,
+  });
   return { text, size: smsSize(text), currency: order.currency, values };
 }

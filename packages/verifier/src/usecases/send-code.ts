@@ -5,10 +5,7 @@ import { VerificationError } from '../domain/errors.js';
 import { resendCooldownSeconds } from '../domain/policy.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
-import { brandTemplates } from '../config/brand-templates.js';
-import { messageLocale } from '../config/brand-locales.js';
-import { messageValues } from '../delivery/message-values.js';
-import { renderSms } from '../delivery/render-sms.js';
+import { brandSms } from '../delivery/brand-sms.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import type { VerifierContext } from './context.js';
 import type { RequestClient } from './limits.js';
@@ -122,16 +119,13 @@ async function deliver(
   code: string,
   now: number,
 ): Promise<void> {
-  // The session's locale was the page's wish; the SMS speaks the brand's locale that matches it.
-  const { locale, tag } = messageLocale(brand.locales, session.locale);
-  const values = messageValues({
-    brandName: brand.displayName,
+  const { text: body } = brandSms(brand, {
+    requestedLocale: session.locale,
     order: session.order,
-    tag,
     validitySeconds: session.policy.codeValiditySeconds,
     code,
+    checkoutHost: session.checkoutHost,
   });
-  const body = renderSms(brandTemplates(brand.templates, locale).sms, values, session.checkoutHost);
   // The first provider of the brand's route sends; failing over to the next is issue 6's.
   const providerName = brand.delivery.sms[0] as string;
   const provider = context.providers[providerName];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brandRegistry, loadBrands, loadBrandsFile, sha256Hex } from '../../src/config/brands.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import type { RawBrandsFile } from '../support/brands.js';
-import { ACME, rawTestBrands, writeTestBrandsDirectory } from '../support/brands.js';
+import { ACME, brandsConfigError, rawTestBrands, writeTestBrandsDirectory } from '../support/brands.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type RawBrand = Record<string, unknown>;
@@ -18,15 +18,7 @@ function withFirstBrand(change: (brand: RawBrand) => void): RawBrandsFile {
   return raw;
 }
 
-function configError(raw: unknown, source = SOURCE): ConfigError {
-  try {
-    brandRegistry(raw, source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return error as ConfigError;
-  }
-  throw new Error('the brands file was accepted');
-}
+const configError = (raw: unknown, source = SOURCE): ConfigError => brandsConfigError(raw, source);
 
 describe('brand configuration', () => {
   it('accepts the test brands and derives policy and public settings', () => {

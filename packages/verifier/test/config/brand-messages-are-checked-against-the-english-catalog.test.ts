@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
-import { ConfigError } from '../../src/config/config-error.js';
-import { rawTestBrands } from '../support/brands.js';
+import { brandsConfigError, rawTestBrands } from '../support/brands.js';
 
 const SOURCE = 'config/brands.test.json';
 
@@ -12,15 +11,7 @@ function withMessages(messages: unknown) {
   return raw;
 }
 
-function configError(messages: unknown): string {
-  try {
-    brandRegistry(withMessages(messages), SOURCE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('the brands file was accepted');
-}
+const configError = (messages: unknown): string => brandsConfigError(withMessages(messages), SOURCE).message;
 
 describe('a brand’s messages', () => {
   it('may override text and counted text of any locale with a catalog', () => {

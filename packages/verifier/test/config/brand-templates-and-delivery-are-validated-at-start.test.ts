@@ -5,8 +5,7 @@ import { MAX_ORDER_AMOUNT } from '@otp-verify/protocol';
 import type { Brand } from '../../src/config/brands.js';
 import { brandRegistry, loadBrands } from '../../src/config/brands.js';
 import { previewTemplates } from '../../src/usecases/preview-templates.js';
-import { ConfigError } from '../../src/config/config-error.js';
-import { rawTestBrands } from '../support/brands.js';
+import { brandsConfigError, rawTestBrands } from '../support/brands.js';
 import { tempDir } from '../support/temp-dir.js';
 
 type RawBrand = Record<string, unknown>;
@@ -35,15 +34,7 @@ function isAccepted(raw: unknown): boolean {
   }
 }
 
-function configError(raw: unknown): string {
-  try {
-    brandRegistry(raw, SOURCE);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).message;
-  }
-  throw new Error('the brands file was accepted');
-}
+const configError = (raw: unknown): string => brandsConfigError(raw, SOURCE).message;
 
 describe('a brand’s own templates', () => {
   it('are accepted for the brand’s locales and used instead of the defaults there only', () => {

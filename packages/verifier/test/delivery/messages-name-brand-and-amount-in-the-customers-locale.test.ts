@@ -27,8 +27,7 @@ function sms(template: string, messageInput: MessageInput): string {
 }
 
 function email(locale: Locale, messageInput: MessageInput) {
-  const { email: template, direction } = DEFAULT_TEMPLATES[locale];
-  return renderEmail(template, messageValues(messageInput), messageInput.tag, direction);
+  return renderEmail(DEFAULT_TEMPLATES[locale].email, messageValues(messageInput), messageInput.tag);
 }
 
 // [locale, customer's tag, currency, the amount in the SMS, in the email, encoding, segments]

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brandRegistry, sha256Hex } from '../../src/config/brands.js';
+import { ConfigError } from '../../src/config/config-error.js';
 import type { BrandRegistry } from '../../src/config/brands.js';
 
 /** A DE-only brand with guest checkout and the default policy. */
@@ -122,4 +123,15 @@ export function writeTestBrandsDirectory(
   }
   if (platform) writeFileSync(join(path, 'platform.json'), JSON.stringify(platform));
   return path;
+}
+
+/** The ConfigError loading `raw` as a brands file stops with; fails the test when the file is accepted. */
+export function brandsConfigError(raw: unknown, source = 'brands.json'): ConfigError {
+  try {
+    brandRegistry(raw, source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('the brands file was accepted');
 }

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const ar: Translation = {
-  direction: 'rtl',
   // Opens with Arabic so the message is laid out right to left even when the brand's name is in Latin letters.
   // Arabic is UCS-2 (67 characters a segment): the SMS leaves out the validity to stay within two segments for
   // most brands. In the email, {minutes} is a predicate (nominative), where "دقيقتان" and "5 دقائق" read right.

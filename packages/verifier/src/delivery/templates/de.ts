@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const de: Translation = {
-  direction: 'ltr',
   sms: '{brand}: Ihr Code für Ihre Bestellung über {amount} lautet {code}. Er gilt {minutes}. Geben Sie ihn nicht weiter.',
   email: {
     subject: 'Ihre Bestellung über {amount} bei {brand} bestätigen',

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const en: Translation = {
-  direction: 'ltr',
   sms: '{brand}: {code} is your code to confirm your order of {amount}. Valid for {minutes}. Never share it.',
   email: {
     subject: 'Confirm your {brand} order of {amount}',

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const es: Translation = {
-  direction: 'ltr',
   // "Clave" rather than "código": the SMS stays in the GSM alphabet (no ó), one segment instead of two.
   sms: '{brand}: {code} es tu clave para confirmar tu pedido de {amount}. Caduca en {minutes}. No la compartas con nadie.',
   email: {

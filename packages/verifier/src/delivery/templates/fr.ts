@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const fr: Translation = {
-  direction: 'ltr',
   sms: '{brand} : {code} est votre code pour valider votre commande de {amount}. Valable {minutes}. Ne le communiquez à personne.',
   email: {
     subject: 'Validez votre commande de {amount} chez {brand}',

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const it: Translation = {
-  direction: 'ltr',
   sms: '{brand}: {code} è il codice per confermare il tuo ordine di {amount}. Valido per {minutes}. Non condividerlo con nessuno.',
   email: {
     subject: 'Conferma il tuo ordine di {amount} presso {brand}',

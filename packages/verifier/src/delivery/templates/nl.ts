@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const nl: Translation = {
-  direction: 'ltr',
   sms: '{brand}: {code} is je code om je bestelling van {amount} te bevestigen. De code is {minutes} geldig. Deel hem met niemand.',
   email: {
     subject: 'Bevestig je bestelling van {amount} bij {brand}',

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const pl: Translation = {
-  direction: 'ltr',
   // Polish letters (ą, ę, ł, ó, ż…) are outside the GSM alphabet: the SMS is UCS-2 (67 characters a segment),
   // so it leaves out the validity to stay within two segments for most brands.
   sms: '{brand}: kod {code} do zamówienia na {amount}. Nie podawaj go nikomu.',

@@ -2,7 +2,6 @@ import type { Translation } from './template.js';
 
 /** Brazilian Portuguese. */
 export const pt: Translation = {
-  direction: 'ltr',
   // Worded without ã, á or ó so the SMS stays in the GSM alphabet (é is in it): one segment instead of two.
   sms: '{brand}: use {code} para confirmar seu pedido de {amount}. Expira em {minutes}. Nunca o compartilhe com ninguém.',
   email: {

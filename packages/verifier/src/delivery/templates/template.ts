@@ -8,8 +8,6 @@ export interface EmailTemplate {
 
 /** The messages of one locale. */
 export interface LocaleTemplates {
-  /** The direction the language is written in: the email's `dir`. */
-  direction: 'ltr' | 'rtl';
   /** The SMS text; the renderer appends the WebOTP line `@<checkout host> #<code>`. */
   sms: string;
   email: EmailTemplate;

@@ -1,7 +1,6 @@
 import type { Translation } from './template.js';
 
 export const tr: Translation = {
-  direction: 'ltr',
   // ı, ş and ğ are outside the GSM alphabet: the SMS is UCS-2 (67 characters a segment), so it leaves out the
   // validity to stay within two segments for most brands. No suffix is attached to {brand} or {amount}: Turkish
   // suffixes follow the word's vowels, which a template cannot know.
