@@ -11,7 +11,7 @@ import { ConfigError } from './config/config-error.js';
 import { loadOrCreateSecrets } from './config/secrets.js';
 import type { VerifierSettings } from './config/settings.js';
 import type { ExtraProviders } from './delivery/providers.js';
-import { createProviders, providerNames } from './delivery/providers.js';
+import { createConfiguredProviders, createProviders, providerNames } from './delivery/providers.js';
 import { HttpCustomerDirectory } from './directory/customer-directory.js';
 import { CustomerTokenVerifier } from './directory/customer-token.js';
 import { createApp } from './http/app.js';
@@ -23,8 +23,10 @@ import type { VerifierContext } from './usecases/context.js';
 export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brands'> {
   /** The brands directory or file to load, or an already loaded registry. */
   brands: string | BrandRegistry;
-  /** Message providers besides the verifier's own, by the name brands route to (a test's recording one). */
+  /** Message providers besides the verifier's own and the configured ones, by name (a test's recording one). */
   providers?: ExtraProviders;
+  /** Where configured providers read their secrets (`secretEnv`); default process.env. */
+  env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: () => number;
   /** How often the key directory is checked for rotated keys besides fs.watch; 0: never. Default 2000 ms. */
@@ -48,6 +50,8 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const brands =
     typeof options.brands === 'string' ? loadBrands(options.brands, providerNames(options.providers)) : options.brands;
+  // Before anything is opened: a configured provider whose secret is missing stops the start.
+  const configuredProviders = createConfiguredProviders(brands.providers, options.env ?? process.env);
   const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
   const context: VerifierContext = {
     issuer: options.publicUrl,
@@ -60,7 +64,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
       logger,
       ...(options.keyPollIntervalMs === undefined ? {} : { pollIntervalMs: options.keyPollIntervalMs }),
     }),
-    providers: createProviders(store, options.providers),
+    providers: createProviders(store, { ...configuredProviders, ...options.providers }),
     customerTokens: new CustomerTokenVerifier(brands.all(), clock),
     customerDirectory: new HttpCustomerDirectory(brands.all()),
     metrics: createMetrics(),

@@ -6,6 +6,7 @@ import { brandLimitsSchema, limitsSchema, refineBrandLimits } from './limits-sch
 import { brandMessagesSchema, refineBrandMessages } from './messages-schema.js';
 import { LOCALES_WITH_TEMPLATES, parseLocale } from './brand-locales.js';
 import { deliverySchema, refineDeliveryRoutes } from './delivery-schema.js';
+import { providersSchema } from './providers-schema.js';
 import { brandTemplatesSchema, refineBrandTemplates, smsSettingsSchema } from './templates-schema.js';
 
 const originSchema = z.string().refine((value) => {
@@ -125,7 +126,12 @@ export const brandConfigSchema = z
   .superRefine(refineBrandTemplates);
 
 const brandsFileSchema = z
-  .strictObject({ limits: limitsSchema.optional(), brands: z.array(brandConfigSchema).min(1) })
+  .strictObject({
+    limits: limitsSchema.optional(),
+    /** Message providers brands route to besides the verifier's own (config/providers-schema.ts). */
+    providers: providersSchema.default({}),
+    brands: z.array(brandConfigSchema).min(1),
+  })
   .superRefine(refineBrandLimits)
   .superRefine((file, context) => {
     const seen = new Set<string>();
@@ -154,7 +160,7 @@ const brandsFileSchema = z
     });
   });
 
-/** A brands file whose brands route their messages through the given providers only. */
+/** A brands file whose brands route their messages through its own providers or the given ones only. */
 export function brandsFileSchemaFor(providerNames: readonly string[]) {
   return brandsFileSchema.superRefine(refineDeliveryRoutes(providerNames));
 }

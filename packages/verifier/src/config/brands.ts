@@ -12,6 +12,7 @@ import { fileWideLimits } from './limits-schema.js';
 import { phoneMetadataFor } from '../directory/phone-metadata.js';
 import type { BrandConfig, BrandsFile } from './brand-schema.js';
 import { brandsFileSchemaFor } from './brand-schema.js';
+import type { ConfiguredProviders } from '../delivery/providers.js';
 import { PROVIDER_NAMES } from '../delivery/providers.js';
 import { languagesOf } from './brand-locales.js';
 import { ConfigError, describeIssues } from './config-error.js';
@@ -36,6 +37,8 @@ export interface BrandRegistry {
   bySecretKey(secretKey: string): Brand | undefined;
   isAllowedOrigin(origin: string): boolean;
   all(): Brand[];
+  /** The message providers the brands file (platform.json) configures, by name; created by the verifier. */
+  providers: ConfiguredProviders;
 }
 
 export function sha256Hex(value: string): string {
@@ -56,7 +59,7 @@ export function loadBrandsFile(file: string, providerNames: readonly string[] = 
 
 /**
  * A directory with one file per brand, `<id>.json`, so adding a brand is adding a file, and an optional
- * `platform.json` with the file-wide `limits`. A problem is reported against the file it is in.
+ * `platform.json` with the file-wide `limits` and the message `providers`. A problem is reported against the file it is in.
  */
 export function loadBrandsDirectory(dir: string, providerNames: readonly string[] = PROVIDER_NAMES): BrandRegistry {
   const names = readdirSync(dir)
@@ -97,7 +100,7 @@ function readPlatformFile(file: string): unknown {
   const platform = readJson(file, 'platform file');
   if (platform !== null && typeof platform === 'object' && Object.hasOwn(platform, 'brands')) {
     throw new ConfigError(
-      `platform file ${file}: brands: platform.json holds only limits; each brand is a file of its own (<id>.json)`,
+      `platform file ${file}: brands: platform.json holds only limits and providers; each brand is a file of its own (<id>.json)`,
     );
   }
   return platform;
@@ -143,6 +146,7 @@ function registryOf(file: BrandsFile): BrandRegistry {
     bySecretKey: (secretKey) => bySecretHash.get(sha256Hex(secretKey)),
     isAllowedOrigin: (origin) => origins.has(origin),
     all: () => [...brands.values()],
+    providers: file.providers,
   };
 }
 

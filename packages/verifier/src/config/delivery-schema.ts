@@ -20,9 +20,10 @@ export const deliverySchema = z
 
 type Routes = z.infer<typeof deliverySchema>;
 
-/** Refuses a brand whose route names a provider the verifier does not have. */
-export function refineDeliveryRoutes(providerNames: readonly string[]) {
-  return (file: { brands: { delivery: Routes }[] }, context: z.RefinementCtx): void => {
+/** Refuses a brand whose route names a provider neither the verifier nor the file's `providers` has. */
+export function refineDeliveryRoutes(verifierProviders: readonly string[]) {
+  return (file: { providers: object; brands: { delivery: Routes }[] }, context: z.RefinementCtx): void => {
+    const providerNames = [...verifierProviders, ...Object.keys(file.providers)];
     file.brands.forEach((brand, index) => {
       for (const channel of ['sms', 'email'] as const) {
         brand.delivery[channel]?.forEach((name, position) => {

@@ -1,0 +1,107 @@
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningVerifier } from '../../src/verifier.js';
+import { startVerifier } from '../../src/verifier.js';
+import { ApiClient, codeFromSms, createSession } from '../support/api.js';
+import { ACME, PUBLIC_URL, uniqueMobile, writeTestBrandsDirectory } from '../support/brands.js';
+import { expectProblem } from '../support/problem.js';
+import { tempDir } from '../support/temp-dir.js';
+import type { TestGateway } from './http-gateway-test-server.js';
+import { answer, startTestGateway } from './http-gateway-test-server.js';
+
+const TOKEN = 'tok_live_9f8e7d6c5b4a';
+
+let dir: ReturnType<typeof tempDir>;
+let gateway: TestGateway;
+let verifier: RunningVerifier;
+let api: ApiClient;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  dir = tempDir();
+  gateway = await startTestGateway();
+  const brands = writeTestBrandsDirectory(
+    join(dir.path, 'brands'),
+    (brand) => {
+      if (brand.id === ACME.id) Object.assign(brand, { delivery: { sms: ['acme-sms'] }, senderId: 'AcmeMobile' });
+    },
+    {
+      providers: {
+        'acme-sms': {
+          type: 'http',
+          url: `${gateway.url}/v1/messages`,
+          auth: { type: 'bearer', secretEnv: 'ACME_SMS_TOKEN' },
+          idempotencyKeyHeader: 'Idempotency-Key',
+          json: { messages: [{ from: '{sender}', to: '{to}', body: '{text}' }] },
+          response: { messageIdPath: 'messages.0.id' },
+          timeoutMs: 1000,
+        },
+      },
+    },
+  );
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logged.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  verifier = await startVerifier({
+    dataDir: join(dir.path, 'data'),
+    brands,
+    publicUrl: PUBLIC_URL,
+    mode: 'dev',
+    env: { ACME_SMS_TOKEN: TOKEN },
+    logger: pino({ level: 'debug' }, sink),
+    keyPollIntervalMs: 0,
+    host: '127.0.0.1',
+    port: 0,
+  });
+  api = new ApiClient(verifier.url, ACME.origin);
+});
+afterAll(async () => {
+  await verifier.stop();
+  await gateway.close();
+  dir.remove();
+});
+
+async function send(phone: string) {
+  const session = await createSession(api, phone);
+  return api.send(session.id, session.clientSecret);
+}
+
+describe('a brand routed to an HTTP gateway (platform.json providers)', () => {
+  it('sends its code through the gateway and answers 202', async () => {
+    const phone = uniqueMobile();
+    expect((await send(phone)).status).toBe(202);
+    expect(gateway.received).toHaveLength(1);
+    const [request] = gateway.received;
+    expect(request).toMatchObject({ method: 'POST', url: '/v1/messages' });
+    expect(request?.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      'idempotency-key': expect.stringMatching(/^msg_/),
+    });
+    const [sms] = (JSON.parse(request?.body ?? '') as { messages: { from: string; to: string; body: string }[] })
+      .messages;
+    expect(sms).toMatchObject({ from: 'AcmeMobile', to: phone, body: expect.stringMatching(/^Acme Mobile/) });
+    expect(sms?.body.split('\n').at(-1)).toBe(`@${ACME.host} #${codeFromSms(sms?.body ?? '')}`);
+    expect(await api.inbox(phone)).toEqual([]);
+  });
+
+  it('answers 503 delivery_unavailable when the gateway fails (HTTP 503)', async () => {
+    gateway.behave(answer(503, '{"error":"maintenance"}'));
+    expectProblem(await send(uniqueMobile()), 'delivery_unavailable');
+  });
+
+  it('answers 503 delivery_unavailable when the gateway is down', async () => {
+    await gateway.close();
+    expectProblem(await send(uniqueMobile()), 'delivery_unavailable');
+  });
+
+  it('logs neither the phone numbers nor the gateway’s secret', () => {
+    const log = logged.join('');
+    expect(log).not.toContain(TOKEN);
+    expect(log).not.toMatch(/\+49170/);
+  });
+});
