@@ -2,7 +2,8 @@ import { PAGE_PAIRS } from './page-pairs.js';
 import { checkContrast, type ContrastResult } from './check-contrast.js';
 import { schemesOf } from './color-scheme.js';
 import { formatRatio } from './contrast.js';
-import { hostScope, paintedProperty } from './host-scope.js';
+import { internalName } from '@otp-verify/element/tokens';
+import { hostScope } from './host-scope.js';
 import { substitutionProblem, type Variables } from './resolve.js';
 import { checkSvg } from './svg-check.js';
 import { parseTheme, type ParsedTheme } from './theme-css.js';
@@ -70,7 +71,7 @@ function themeContrast(theme: ParsedTheme, scope: Variables, tokenSet: TokenSet)
     (pair) => theme.pageVariables.has(pair.foreground) && theme.pageVariables.has(pair.background),
   );
   return [
-    ...checkContrast(tokenSet.pairs, scope, elementSchemes, '--otp-box-background', paintedProperty),
+    ...checkContrast(tokenSet.pairs, scope, elementSchemes, '--otp-box-background', internalName),
     ...checkContrast(pagePairs, theme.pageVariables, pageSchemes, '--shop-bg'),
   ];
 }

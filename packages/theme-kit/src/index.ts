@@ -3,7 +3,7 @@ export { ELEMENT_TOKEN_SET } from './element-tokens.js';
 export { PAGE_PAIRS } from './page-pairs.js';
 export { parseTheme, type ParsedTheme } from './theme-css.js';
 export { resolveVariable, substitutionProblem, type Resolution, type Scheme, type Variables } from './resolve.js';
-export { hostScope, paintedProperty } from './host-scope.js';
+export { hostScope } from './host-scope.js';
 export { contrastRatio, composite, formatRatio } from './contrast.js';
 export { checkContrast, type ContrastResult } from './check-contrast.js';
 export { renderedSchemes, schemesOf } from './color-scheme.js';
