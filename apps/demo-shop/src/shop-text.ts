@@ -1,3 +1,5 @@
+import { negotiateLocale, textDirection } from '@otp-verify/element/i18n';
+
 /** The shop page's own words (the element brings its own), in the languages the demo brands sell in. */
 export interface ShopText {
   /** `<html lang>`: the brand's locale when the page speaks its language. */
@@ -21,10 +23,9 @@ export interface ShopText {
   devInboxNote: [string, string, string];
 }
 
-type Words = Omit<ShopText, 'lang'>;
+type Words = Omit<ShopText, 'lang' | 'dir'>;
 
 const en: Words = {
-  dir: 'ltr',
   checkout: 'Checkout',
   signedInAs: 'Signed in as',
   yourCart: 'Your cart',
@@ -43,7 +44,6 @@ const en: Words = {
 };
 
 const nl: Words = {
-  dir: 'ltr',
   checkout: 'Afrekenen',
   signedInAs: 'Ingelogd als',
   yourCart: 'Uw winkelwagen',
@@ -62,7 +62,6 @@ const nl: Words = {
 };
 
 const ar: Words = {
-  dir: 'rtl',
   checkout: 'إتمام الشراء',
   signedInAs: 'تم تسجيل الدخول باسم',
   yourCart: 'سلة التسوق',
@@ -84,6 +83,6 @@ const LANGUAGES: Readonly<Record<string, Words>> = { en, nl, ar };
 
 /** The words for a brand's locale (`ar-AE`: Arabic, right to left); English where the demo has no translation. */
 export function shopTextFor(locale = 'en'): ShopText {
-  const words = LANGUAGES[new Intl.Locale(locale).language];
-  return words ? { lang: locale, ...words } : { lang: 'en', ...en };
+  const words = LANGUAGES[negotiateLocale([locale])];
+  return words ? { lang: locale, dir: textDirection(locale), ...words } : { lang: 'en', dir: 'ltr', ...en };
 }
