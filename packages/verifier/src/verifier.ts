@@ -51,7 +51,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
   const brands =
     typeof options.brands === 'string' ? loadBrands(options.brands, providerNames(options.providers)) : options.brands;
   // Before anything is opened: a configured provider whose secret is missing stops the start.
-  const configuredProviders = createConfiguredProviders(brands.providers, options.env ?? process.env);
+  const configuredProviders = createConfiguredProviders(brands.providers, { env: options.env ?? process.env, logger });
   const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
   const context: VerifierContext = {
     issuer: options.publicUrl,
@@ -78,6 +78,10 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     close: () => {
       context.keys.close();
       store.close();
+      // An SMPP bind is ended politely (unbind), in the background: nothing waits for it.
+      for (const provider of Object.values(context.providers)) {
+        provider.close?.().catch((error: unknown) => logger.warn({ err: error }, 'a message provider did not close'));
+      }
     },
   };
 }

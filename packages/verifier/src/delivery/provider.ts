@@ -12,4 +12,6 @@ export interface ProviderMessage extends OutgoingMessage {
 export interface MessageProvider {
   readonly name: string;
   send(message: ProviderMessage): Promise<{ providerMessageId: string }>;
+  /** Ends the provider's connections (an SMPP bind); the verifier calls it when it stops. */
+  close?(): Promise<void>;
 }

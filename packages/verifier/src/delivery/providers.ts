@@ -1,20 +1,29 @@
+import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { DevInboxStore } from '../store/port.js';
 import { devInboxProvider } from './dev-inbox.js';
 import { httpGatewayType } from './http-gateway/provider-type.js';
+import { smppType } from './smpp/provider-type.js';
 import type { MessageProvider } from './provider.js';
 
 /** The verifier's own providers, by the name a brand's `delivery` routes to; no configured one may take it. */
 export const PROVIDER_NAMES = ['dev-inbox'] as const;
 
+/** What a configured provider is made with: the environment its secrets come from, and the verifier's logger. */
+export interface ProviderDependencies {
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+}
+
 /** Creates a configured provider, reading its secrets from the environment (a missing one: ConfigError). */
-export type ProviderFactory = (name: string, env: NodeJS.ProcessEnv) => MessageProvider;
+export type ProviderFactory = (name: string, dependencies: ProviderDependencies) => MessageProvider;
 /** A kind of provider: validates one entry of platform.json's `providers` into the factory of that provider. */
 export type ProviderType = z.ZodType<ProviderFactory>;
 
 /** The provider kinds by their `type` in platform.json. */
 export const PROVIDER_TYPES: Readonly<Record<string, ProviderType>> = {
   http: httpGatewayType,
+  smpp: smppType,
 };
 
 /** Providers configured in platform.json, by name. */
@@ -24,8 +33,11 @@ export type ExtraProviders = Record<string, MessageProvider>;
 export type MessageProviders = Record<(typeof PROVIDER_NAMES)[number], MessageProvider> & ExtraProviders;
 
 /** The providers configured in platform.json, created: their secrets are read from `env` now. */
-export function createConfiguredProviders(configured: ConfiguredProviders, env: NodeJS.ProcessEnv): ExtraProviders {
-  return Object.fromEntries(Object.entries(configured).map(([name, create]) => [name, create(name, env)]));
+export function createConfiguredProviders(
+  configured: ConfiguredProviders,
+  dependencies: ProviderDependencies,
+): ExtraProviders {
+  return Object.fromEntries(Object.entries(configured).map(([name, create]) => [name, create(name, dependencies)]));
 }
 
 export function createProviders(store: DevInboxStore, extra: ExtraProviders = {}): MessageProviders {

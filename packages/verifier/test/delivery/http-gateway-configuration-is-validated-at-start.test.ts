@@ -69,7 +69,7 @@ describe('providers in platform.json are validated when the verifier starts', ()
   });
 
   it.each([
-    ['an unknown type', { type: 'carrier-pigeon' }, 'type', "the provider's type: one of http"],
+    ['an unknown type', { type: 'carrier-pigeon' }, 'type', "the provider's type: one of http, smpp"],
     [
       'plain http to another host',
       { url: 'http://sms.example.com/v1' },

@@ -4,5 +4,7 @@ import { httpGatewayProvider } from './http-gateway-provider.js';
 
 /** `"type": "http"` in platform.json's `providers`. */
 export const httpGatewayType: ProviderType = httpGatewayConfigSchema.transform(
-  (config) => (name, env) => httpGatewayProvider(name, config, env),
+  (config) =>
+    (name, { env }) =>
+      httpGatewayProvider(name, config, env),
 );

@@ -68,7 +68,8 @@ export function createSmppProvider(config: SmppProviderConfig, options: SmppProv
     onDeliverSm: (pdu) => {
       if (((pdu.esm_class ?? 0) & ESM_CLASS_TYPE) !== ESM_CLASS_DELIVERY_RECEIPT) return;
       const receipt = parseReceiptText(shortMessageText(pdu), pdu.receipted_message_id);
-      if (!receipt) return logger.warn({ text: shortMessageText(pdu) }, 'SMPP receipt not understood');
+      // Not its text: a receipt's `text:` echoes the start of the SMS, where the code is.
+      if (!receipt) return logger.warn({ esmClass: pdu.esm_class }, 'SMPP receipt not understood');
       const messageReceipt = receipts.receive(receipt.messageId, receipt.state, receipt.error);
       if (messageReceipt) onReceipt(messageReceipt);
     },
