@@ -1,5 +1,5 @@
 import type { Locale } from '@otp-verify/element/i18n';
-import { DEFAULT_POLICY } from '../domain/policy.js';
+import { effectivePolicy } from '../domain/policy.js';
 import type { SmsSample } from '../delivery/longest-sms.js';
 import type { LocaleTemplates } from '../delivery/templates/index.js';
 import { DEFAULT_TEMPLATES } from '../delivery/templates/index.js';
@@ -26,10 +26,11 @@ export interface BrandSmsParts {
  * origins (the WebOTP line names the host of the page the session was created on).
  */
 export function smsSample(brand: BrandSmsParts): SmsSample {
+  const policy = effectivePolicy(brand.policy);
   return {
     brandName: brand.displayName,
-    codeLength: brand.policy.codeLength ?? DEFAULT_POLICY.codeLength,
-    validitySeconds: brand.policy.codeValiditySeconds ?? DEFAULT_POLICY.codeValiditySeconds,
+    codeLength: policy.codeLength,
+    validitySeconds: policy.codeValiditySeconds,
     checkoutHost: brand.allowedOrigins
       .map((origin) => URL.parse(origin)?.hostname ?? '')
       .reduce((longest, host) => (host.length > longest.length ? host : longest), ''),

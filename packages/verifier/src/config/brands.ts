@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { BrandSettings } from '@otp-verify/protocol';
 import type { Locale } from '@otp-verify/element/i18n';
 import { catalogs } from '@otp-verify/element/i18n';
-import { DEFAULT_POLICY } from '../domain/policy.js';
+import { effectivePolicy } from '../domain/policy.js';
 import type { VerificationPolicy } from '../domain/policy.js';
 import type { LimitRules } from '../domain/limits.js';
 import { effectiveLimits } from '../domain/limits.js';
@@ -151,7 +151,7 @@ function registryOf(file: BrandsFile): BrandRegistry {
 }
 
 function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
-  const effectivePolicy = { ...DEFAULT_POLICY, ...config.policy };
+  const policy = effectivePolicy(config.policy);
   const phoneMetadata = phoneMetadataFor(config.countries);
   const settings = (locale: Locale): BrandSettings => ({
     id: config.id,
@@ -159,7 +159,7 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
     countries: config.countries,
     defaultCountry: config.defaultCountry,
     locales: config.locales,
-    codeLength: effectivePolicy.codeLength,
+    codeLength: policy.codeLength,
     guestCheckout: config.guestCheckout,
     channels: config.channels,
     locale,
@@ -169,7 +169,7 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
   });
   return {
     ...config,
-    effectivePolicy,
+    effectivePolicy: policy,
     effectiveLimits: effectiveLimits(limits, config.limits ?? {}),
     publicSettings: new Map(languagesOf(config.locales).map((locale) => [locale, publicDocument(settings(locale))])),
   };

@@ -18,6 +18,13 @@ export const DEFAULT_POLICY: VerificationPolicy = Object.fromEntries(
   Object.entries(POLICY_BOUNDS).map(([name, bounds]) => [name, bounds.default]),
 ) as VerificationPolicy;
 
+/** A brand's policy: its overrides (already within the bounds), the defaults for the rest. */
+export function effectivePolicy(overrides: Partial<Record<PolicyName, number | undefined>>): VerificationPolicy {
+  return Object.fromEntries(
+    Object.entries(DEFAULT_POLICY).map(([name, value]) => [name, overrides[name as PolicyName] ?? value]),
+  ) as VerificationPolicy;
+}
+
 /**
  * Seconds a customer waits before the next send: the cooldown grows with every send already made,
  * so a script cannot pump messages to one number at a steady rate.
