@@ -1,6 +1,6 @@
 import { loadBrands } from '../config/brands.js';
 import { newKeyId, newSecretKey } from '../config/new-secret-key.js';
-import { parseOptions } from './parse-options.js';
+import { brandsPath, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
 export const BRANDS_USAGE = `  otp-verify brands check [--brands DIR]
@@ -23,8 +23,7 @@ export function brandsCommand(args: string[], env: NodeJS.ProcessEnv, today = ne
 
 function checkBrands(args: string[], env: NodeJS.ProcessEnv): string {
   const values = parseOptions('brands check', args, { brands: { type: 'string' } });
-  const path = values.brands ?? env.OTP_VERIFY_BRANDS;
-  if (path === undefined) throw new UsageError('brands check: --brands DIR (or OTP_VERIFY_BRANDS) is required');
+  const path = brandsPath('brands check', values.brands, env);
   const brands = loadBrands(path).all();
   const lines = brands.map(
     (brand) =>

@@ -15,3 +15,10 @@ export function parseOptions<T extends Options>(command: string, args: string[],
     throw new UsageError(`${command}: ${(error as Error).message}`);
   }
 }
+
+/** The brands directory a command reads: its `--brands`, else OTP_VERIFY_BRANDS, as `serve` does. */
+export function brandsPath(command: string, option: string | undefined, env: NodeJS.ProcessEnv): string {
+  const path = option ?? env.OTP_VERIFY_BRANDS;
+  if (path === undefined) throw new UsageError(`${command}: --brands DIR (or OTP_VERIFY_BRANDS) is required`);
+  return path;
+}

@@ -4,7 +4,7 @@ import type { TemplatePreview, PreviewOrder } from '../usecases/preview-template
 import { previewLocale, previewTemplates } from '../usecases/preview-templates.js';
 import { segmentCount, unitsOf } from '../delivery/sms-size.js';
 import { LARGEST_AMOUNT_TEXT } from '../delivery/longest-sms.js';
-import { parseOptions } from './parse-options.js';
+import { brandsPath, parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
 
 export const TEMPLATES_USAGE = `  otp-verify templates preview --brand ID [--brands DIR] [--locale TAG] [--channel sms|email]
@@ -33,16 +33,14 @@ export function templatesCommand(args: string[], env: NodeJS.ProcessEnv): string
     );
   }
   const options = parseOptions('templates preview', rest, OPTIONS);
-  const brandsPath = options.brands ?? env.OTP_VERIFY_BRANDS;
-  if (brandsPath === undefined)
-    throw new UsageError('templates preview: --brands DIR (or OTP_VERIFY_BRANDS) is required');
+  const brandsDirectory = brandsPath('templates preview', options.brands, env);
   if (options.brand === undefined) throw new UsageError('templates preview: --brand ID is required');
   const channel = options.channel;
   if (channel !== 'sms' && channel !== 'email') {
     throw new UsageError(`templates preview: --channel must be sms or email (got "${channel}")`);
   }
-  const brand = loadBrands(brandsPath).get(options.brand);
-  if (brand === undefined) throw new UsageError(`templates preview: no brand "${options.brand}" in ${brandsPath}`);
+  const brand = loadBrands(brandsDirectory).get(options.brand);
+  if (brand === undefined) throw new UsageError(`templates preview: no brand "${options.brand}" in ${brandsDirectory}`);
   const order = orderOption(options.amount, options.currency);
   const previews = previewTemplates(brand, { locale: options.locale, order });
   const amount =
