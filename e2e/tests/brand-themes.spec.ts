@@ -1,6 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { ElementWords } from '../support/checkout-page.js';
+import { wcagViolations } from '../support/accessibility.js';
 import { CheckoutPage, ENGLISH } from '../support/checkout-page.js';
 import type { DemoStack } from '../support/fixtures.js';
 import { expect, test } from '../support/fixtures.js';
@@ -70,9 +70,6 @@ const BRANDS: readonly SampleBrand[] = [
 const checkoutOf = (page: Page, stack: DemoStack, brand: SampleBrand) =>
   new CheckoutPage(page, stack, brand.id, brand.words);
 
-const axe = (page: Page) =>
-  new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-
 /** The logo image was fetched and decoded (a CSP or a missing file would leave it broken). */
 async function expectLoaded(logo: Locator): Promise<void> {
   await expect
@@ -121,7 +118,7 @@ test('Acme follows a dark page with its dark variant, still WCAG AA clean', asyn
   const acme = new CheckoutPage(page, stack, 'acme');
   await acme.open();
   expect(await primaryButtonLook(acme)).toMatchObject({ background: 'rgb(147, 180, 253)', text: 'rgb(10, 22, 51)' });
-  expect((await axe(page)).violations).toEqual([]);
+  expect(await wcagViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('acme-dark-phone-step.png'), fullPage: true });
 });
 
@@ -132,10 +129,10 @@ for (const brand of BRANDS) {
   }, testInfo) => {
     const checkout = checkoutOf(page, stack, brand);
     await checkout.open();
-    expect((await axe(page)).violations).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`${brand.id}-phone-step.png`), fullPage: true });
     await checkout.requestCode(stack.uniquePhone(brand.country).national);
-    expect((await axe(page)).violations).toEqual([]);
+    expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`${brand.id}-code-step.png`), fullPage: true });
   });
 }

@@ -1,14 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { wcagViolations } from '../support/accessibility.js';
 import { CheckoutPage } from '../support/checkout-page.js';
 import { expect, recordSessions, test } from '../support/fixtures.js';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 /** axe-core finds no WCAG 2.2 AA violation in the element, and a screenshot records how the state looks. */
 async function checkState(page: Page, testInfo: TestInfo, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('otp-verify').withTags(WCAG_22_AA).analyze();
-  expect(results.violations, `axe violations in the "${state}" state`).toEqual([]);
+  expect(await wcagViolations(page, 'otp-verify'), `axe violations in the "${state}" state`).toEqual([]);
   await page.locator('otp-verify').screenshot({ path: testInfo.outputPath(`${state}.png`), animations: 'disabled' });
 }
 
