@@ -16,6 +16,9 @@ import { HttpCustomerDirectory } from './directory/customer-directory.js';
 import { CustomerTokenVerifier } from './directory/customer-token.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
+import { createOutbox } from './delivery/outbox/outbox.js';
+import type { OutboxSettings } from './delivery/outbox/outbox-settings.js';
+import { DEFAULT_OUTBOX_SETTINGS } from './delivery/outbox/outbox-settings.js';
 import { openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { openSigningKeys } from './tokens/keystore.js';
 import type { VerifierContext } from './usecases/context.js';
@@ -31,51 +34,71 @@ export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' 
   clock?: () => number;
   /** How often the key directory is checked for rotated keys besides fs.watch; 0: never. Default 2000 ms. */
   keyPollIntervalMs?: number;
+  /** The outbox's timing (attempt timeout, retries, circuit breakers); DEFAULT_OUTBOX_SETTINGS otherwise. */
+  outbox?: Partial<OutboxSettings>;
 }
 
 export interface Verifier {
   app: Express;
   context: VerifierContext;
-  close(): void;
+  /** Stops the outbox (messages being sent go back to the queue), then closes the store and the providers. */
+  close(): Promise<void>;
 }
 
 export async function createVerifier(options: VerifierOptions): Promise<Verifier> {
   const logger = options.logger ?? pino({ name: 'otp-verify' });
   const clock = options.clock ?? Date.now;
-  if (options.mode !== 'dev') {
-    throw new ConfigError(
-      'production mode needs a real SMS provider, and this version has only the dev inbox: set OTP_VERIFY_MODE=dev',
-    );
-  }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const secrets = loadOrCreateSecrets(options.dataDir);
   const brands =
     typeof options.brands === 'string' ? loadBrands(options.brands, providerNames(options.providers)) : options.brands;
+  if (options.mode !== 'dev') refuseDevInboxRoutes(brands);
   // Before anything is opened: a configured provider whose secret is missing stops the start.
-  const configuredProviders = createConfiguredProviders(brands.providers, { env: options.env ?? process.env, logger });
+  const configuredProviders = createConfiguredProviders(brands.providers, {
+    env: options.env ?? process.env,
+    logger,
+    // Receipts come for messages the outbox sent, so only once it exists (below: it needs the providers).
+    receipts: (provider, receipt) => outbox.recordReceipt(provider, receipt),
+  });
   const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
+  const providers = createProviders(store, { ...configuredProviders, ...options.providers });
+  const metrics = createMetrics();
+  const outbox = createOutbox({
+    store,
+    providers,
+    routeOf: (brandId, channel) => brands.get(brandId)?.delivery[channel] ?? [],
+    sealKey: secrets.outboxKey,
+    settings: { ...DEFAULT_OUTBOX_SETTINGS, ...options.outbox },
+    registry: metrics.registry,
+    clock,
+    logger,
+  });
   const context: VerifierContext = {
     issuer: options.publicUrl,
     store,
     brands,
-    secrets: loadOrCreateSecrets(options.dataDir),
+    secrets,
     keys: await openSigningKeys(options.dataDir, {
       alg: options.signingAlg ?? 'ES256',
       clock,
       logger,
       ...(options.keyPollIntervalMs === undefined ? {} : { pollIntervalMs: options.keyPollIntervalMs }),
     }),
-    providers: createProviders(store, { ...configuredProviders, ...options.providers }),
+    providers,
     customerTokens: new CustomerTokenVerifier(brands.all(), clock),
     customerDirectory: new HttpCustomerDirectory(brands.all()),
-    metrics: createMetrics(),
+    metrics,
+    outbox,
     clock,
     randomInt: (max) => randomInt(max),
     randomId: (prefix) => `${prefix}${randomBytes(24).toString('base64url')}`,
   };
+  outbox.start();
   return {
     app: createApp(context, { mode: options.mode, logger, trustProxy: options.trustProxy ?? false }),
     context,
-    close: () => {
+    close: async () => {
+      await context.outbox.stop();
       context.keys.close();
       store.close();
       // An SMPP bind is ended politely (unbind), in the background: nothing waits for it.
@@ -84,6 +107,20 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
       }
     },
   };
+}
+
+/** Production sends real messages: a brand routed to the dev inbox would silently send nothing. */
+function refuseDevInboxRoutes(brands: BrandRegistry): void {
+  const routed = brands
+    .all()
+    .filter((brand) => [...brand.delivery.sms, ...(brand.delivery.email ?? [])].includes('dev-inbox'))
+    .map((brand) => brand.id);
+  if (routed.length > 0) {
+    throw new ConfigError(
+      `production mode sends real messages, and brands ${routed.join(', ')} route to the dev inbox: ` +
+        'route them to a provider of platform.json (delivery.sms), or set OTP_VERIFY_MODE=dev',
+    );
+  }
 }
 
 export interface RunningVerifier extends Verifier {
@@ -111,8 +148,7 @@ export async function startVerifier(
     stop: () =>
       new Promise((resolve) => {
         server.close(() => {
-          verifier.close();
-          resolve();
+          void verifier.close().then(resolve);
         });
         server.closeAllConnections();
       }),

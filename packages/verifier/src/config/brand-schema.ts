@@ -122,6 +122,10 @@ export const brandConfigSchema = z
     path: ['delivery', 'email'],
     message: 'the brand sends codes by email (channels): name the providers that send them',
   })
+  .refine((brand) => !brand.delivery.fallbackToEmail || brand.delivery.email !== undefined, {
+    path: ['delivery', 'email'],
+    message: 'SMS fall back to email (fallbackToEmail): name the providers that send email',
+  })
   .superRefine(refineBrandMessages)
   .superRefine(refineBrandTemplates);
 

@@ -4,17 +4,15 @@ import { z } from 'zod';
 const route = z.array(z.string().min(1).max(64)).min(1);
 
 /**
- * Which providers send a brand's messages, in order (the first sends; the others are for failover). Email is
- * not sent yet (issue 6), so no SMS may fall back to it.
+ * Which providers send a brand's messages, by channel, in order (the first sends; the next ones take over when
+ * it fails or its circuit is open). `fallbackToEmail`: an SMS that cannot be delivered goes by email instead,
+ * when the session has the customer's address.
  */
 export const deliverySchema = z
   .strictObject({
     sms: route,
     email: route.optional(),
-    fallbackToEmail: z
-      .boolean()
-      .refine((fallback) => !fallback, 'must be false: email delivery comes with the SMTP provider (issue 6)')
-      .default(false),
+    fallbackToEmail: z.boolean().default(false),
   })
   .default({ sms: ['dev-inbox'], fallbackToEmail: false });
 

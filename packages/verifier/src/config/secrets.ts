@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeSecret } from '../domain/code.js';
@@ -14,6 +14,8 @@ export interface ServerSecrets {
   currentCodeKey: CodeSecret;
   codeKey(id: string): CodeSecret | undefined;
   phoneRefKey: Buffer;
+  /** Seals the outbox's messages (AES-256-GCM); derived, so existing data directories need no new secret. */
+  outboxKey: Buffer;
 }
 
 /** Loads the server's HMAC secrets from the data directory, creating them (mode 0600) on first start. */
@@ -42,5 +44,8 @@ export function loadOrCreateSecrets(dataDir: string, now: Date = new Date()): Se
     currentCodeKey: { id: newest.id, key: Buffer.from(newest.key, 'base64url') },
     codeKey: (id) => codeKeys.get(id),
     phoneRefKey: Buffer.from(stored.phoneRefKey, 'base64url'),
+    outboxKey: Buffer.from(
+      hkdfSync('sha256', Buffer.from(stored.phoneRefKey, 'base64url'), '', 'otp-verify outbox', 32),
+    ),
   };
 }

@@ -4,15 +4,21 @@ import type { DevInboxStore } from '../store/port.js';
 import { devInboxProvider } from './dev-inbox.js';
 import { httpGatewayType } from './http-gateway/provider-type.js';
 import { smppType } from './smpp/provider-type.js';
+import { smtpType } from './smtp/provider-type.js';
 import type { MessageProvider } from './provider.js';
+import type { ReceiptSink } from './receipt.js';
 
 /** The verifier's own providers, by the name a brand's `delivery` routes to; no configured one may take it. */
 export const PROVIDER_NAMES = ['dev-inbox'] as const;
 
-/** What a configured provider is made with: the environment its secrets come from, and the verifier's logger. */
+/**
+ * What a configured provider is made with: the environment its secrets come from, the verifier's logger, and
+ * where it reports the delivery receipts it receives.
+ */
 export interface ProviderDependencies {
   env: NodeJS.ProcessEnv;
   logger: Logger;
+  receipts: ReceiptSink;
 }
 
 /** Creates a configured provider, reading its secrets from the environment (a missing one: ConfigError). */
@@ -24,6 +30,7 @@ export type ProviderType = z.ZodType<ProviderFactory>;
 export const PROVIDER_TYPES: Readonly<Record<string, ProviderType>> = {
   http: httpGatewayType,
   smpp: smppType,
+  smtp: smtpType,
 };
 
 /** Providers configured in platform.json, by name. */

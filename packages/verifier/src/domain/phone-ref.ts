@@ -9,3 +9,9 @@ export function phoneReference(key: Buffer, brand: string, e164: string): string
 export function maskPhone(e164: string): string {
   return `••• ${e164.slice(-2)}`;
 }
+
+/** What the customer sees of an email address: its first character and its domain. */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  return `${address.slice(0, 1)}•••${address.slice(at)}`;
+}

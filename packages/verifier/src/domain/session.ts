@@ -1,4 +1,4 @@
-import type { Order, SessionStatus, SessionView } from '@otp-verify/protocol';
+import type { Channel, Order, SessionStatus, SessionView } from '@otp-verify/protocol';
 import type { VerificationPolicy } from './policy.js';
 import { resendCooldownSeconds } from './policy.js';
 
@@ -14,6 +14,8 @@ export interface Session {
   phoneE164: string | null;
   phoneRef: string | null;
   phoneMasked: string | null;
+  /** The customer's address for codes by email, from a trusted source only; erased once the session is closed. */
+  email: string | null;
   checkoutHost: string;
   policy: VerificationPolicy;
   createdAt: number;
@@ -21,6 +23,8 @@ export interface Session {
   codeHash: string | null;
   codeKeyId: string | null;
   codeExpiresAt: number | null;
+  /** The channel the current code went out by (an SMS that fell back to email: email). */
+  codeChannel: Channel | null;
   lastSentAt: number | null;
   sends: number;
   attempts: number;
@@ -29,11 +33,15 @@ export interface Session {
 
 /** The progress fields of a session that has just been created: no code sent or tried, no token issued. */
 export const NEW_SESSION_PROGRESS: Readonly<
-  Pick<Session, 'codeHash' | 'codeKeyId' | 'codeExpiresAt' | 'lastSentAt' | 'sends' | 'attempts' | 'tokenJti'>
+  Pick<
+    Session,
+    'codeHash' | 'codeKeyId' | 'codeExpiresAt' | 'codeChannel' | 'lastSentAt' | 'sends' | 'attempts' | 'tokenJti'
+  >
 > = Object.freeze({
   codeHash: null,
   codeKeyId: null,
   codeExpiresAt: null,
+  codeChannel: null,
   lastSentAt: null,
   sends: 0,
   attempts: 0,

@@ -6,6 +6,7 @@ import type { VerifierContext } from '../usecases/context.js';
 import { brandCors } from './cors.js';
 import { openApiDocument } from './openapi.js';
 import { problemHandler, sendProblem } from './problem.js';
+import { deliveryReceiptRoutes } from './routes/delivery-receipts.js';
 import { devInboxRoutes } from './routes/dev-inbox.js';
 import { devTemplateRoutes } from './routes/dev-templates.js';
 import { operationsRoutes } from './routes/operations.js';
@@ -27,6 +28,8 @@ export function createApp(context: VerifierContext, options: AppOptions): expres
   app.set('query parser', 'simple');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet({ crossOriginResourcePolicy: { policy: 'cross-origin' } }));
+  // Server to server, on the raw body: before CORS and the JSON parser.
+  app.use(deliveryReceiptRoutes(context, options.logger));
   app.use(brandCors(context.brands));
   app.use(express.json({ limit: '16kb', strict: true, type: 'application/json', verify: refuseNonUtf8 }));
   app.use(sessionRoutes(context));

@@ -4,7 +4,6 @@ export interface VerifierMetrics {
   registry: Registry;
   sessionsCreated: Counter<'brand'>;
   codesSent: Counter<'brand' | 'channel'>;
-  deliveryFailures: Counter<'brand' | 'provider'>;
   checks: Counter<'brand' | 'result'>;
   redemptions: Counter<'brand' | 'result'>;
 }
@@ -17,8 +16,10 @@ export function createMetrics(): VerifierMetrics {
   return {
     registry,
     sessionsCreated: counter('otp_verify_sessions_created_total', 'Verification sessions created', ['brand']),
-    codesSent: counter('otp_verify_codes_sent_total', 'Codes handed to a provider', ['brand', 'channel']),
-    deliveryFailures: counter('otp_verify_delivery_failures_total', 'Codes a provider refused', ['brand', 'provider']),
+    codesSent: counter('otp_verify_codes_sent_total', 'Codes accepted for sending (queued in the outbox)', [
+      'brand',
+      'channel',
+    ]),
     checks: counter('otp_verify_checks_total', 'Code checks by result', ['brand', 'result']),
     redemptions: counter('otp_verify_redemptions_total', 'Token redemptions by result', ['brand', 'result']),
   };

@@ -125,6 +125,28 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       ],
     },
   },
+  '/v1/delivery-receipts/{provider}': {
+    post: {
+      summary:
+        "A gateway's delivery receipts, server to server: signed with the provider's receipts key (hex " +
+        'HMAC-SHA256 of `${timestamp}.${body}`, the timestamp in unix seconds within the tolerance of now); ' +
+        'the header names and the body mapping are the provider’s `receipts` configuration',
+      parameters: [
+        { name: 'provider', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'X-OTP-Verify-Signature', in: 'header', required: true, schema: { type: 'string' } },
+        { name: 'X-OTP-Verify-Timestamp', in: 'header', required: true, schema: { type: 'string' } },
+      ],
+      request: z.unknown().describe("The gateway's receipts as it sends them, at most 64 KB"),
+      success: { status: 204, description: 'Recorded' },
+      errors: [
+        'invalid_request',
+        'invalid_signature',
+        'unknown_provider',
+        'payload_too_large',
+        'unsupported_media_type',
+      ],
+    },
+  },
   '/v1/brands/{brand}': {
     get: {
       summary: "A brand's public settings",

@@ -7,14 +7,22 @@ export interface CodeIssue {
   codeKeyId: string;
   codeExpiresAt: number;
   sentAt: number;
+  /** The channel the code goes out by. */
+  channel: Channel;
   /** The send count the caller decided on; the update applies only if no other send came first. */
   sendsBefore: number;
 }
 
 export interface OutgoingMessage {
+  /** E.164 for SMS, the address for email. */
   to: string;
   channel: Channel;
+  /** The SMS text, or the plain-text part of an email. */
   body: string;
+  /** Email only. */
+  subject?: string;
+  /** Email only: the HTML part. */
+  html?: string;
   sentAt: number;
   sessionId: string;
 }
@@ -41,7 +49,8 @@ export interface SessionStore {
 }
 
 export interface DevInboxStore {
-  appendDevMessage(message: OutgoingMessage): void;
+  /** Keeps a message once per `messageId`: a retried delivery of the same message adds nothing. */
+  appendDevMessage(message: OutgoingMessage, messageId: string): void;
   listDevMessages(filter: { to?: string; limit: number }): OutgoingMessage[];
 }
 
@@ -56,7 +65,115 @@ export interface LimitStore {
   returnToCounters(hits: readonly CounterHit[]): void;
 }
 
-export interface Store extends SessionStore, DevInboxStore, LimitStore {
+export type MessageState = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead' | 'cancelled';
+
+/** A message as it enters the outbox. The payload (address and text, with the code) is sealed by the caller. */
+export interface NewMessage {
+  /** `msg_…`: also the idempotency key every attempt carries. */
+  id: string;
+  sessionId: string;
+  brand: string;
+  channel: Channel;
+  toMasked: string;
+  payload: Buffer;
+  /** The email to send instead if the SMS cannot be delivered (its payload sealed too); null: no fallback. */
+  fallback: { toMasked: string; payload: Buffer } | null;
+  createdAt: number;
+  /** The code's expiry: a message not sent by then is dead. */
+  expiresAt: number;
+}
+
+export interface OutboxMessage extends Omit<NewMessage, 'payload'> {
+  /** Null once the message no longer needs it (sent, failed, dead past its expiry): the code is not kept. */
+  payload: Buffer | null;
+  state: MessageState;
+  reason: string | null;
+  /** Attempts claimed so far; with the id, the claim a worker holds. */
+  attempts: number;
+  provider: string | null;
+  providerMessageId: string | null;
+  /** Providers that rejected the message itself (DeliveryFailure.rejected): it is not tried there again. */
+  refusedBy: string[];
+  nextAttemptAt: number;
+  leaseUntil: number | null;
+  sentAt: number | null;
+  deliveredAt: number | null;
+  updatedAt: number;
+}
+
+/** A claimed message: the update applies only while the claim is current (no other worker took it since). */
+export interface MessageClaim {
+  id: string;
+  attempts: number;
+}
+
+export type DeliveryOutcome = 'delivered' | 'failed';
+
+/**
+ * The durable outbox. Every change is one conditional update and writes its event to the event log in the same
+ * transaction, so a message's state and its history never disagree.
+ */
+export interface OutboxStore {
+  /** Queues a message (inside the send's transaction); a message of the same session still waiting is cancelled. */
+  enqueueMessage(message: NewMessage): void;
+  /** Takes up to `limit` due messages (queued and due, or sending with a lapsed lease), each one attempt more. */
+  claimMessages(now: number, leaseUntil: number, limit: number): OutboxMessage[];
+  /** Gives a claim back without counting it (no provider could take it now), to be tried at `nextAttemptAt`. */
+  postponeMessage(claim: MessageClaim, nextAttemptAt: number, now: number): boolean;
+  markMessageSent(claim: MessageClaim, sent: { provider: string; providerMessageId: string; at: number }): boolean;
+  /** Records a failed attempt and queues the message again at `nextAttemptAt`. */
+  retryMessage(
+    claim: MessageClaim,
+    failure: { provider: string; reason: string; rejected: boolean; nextAttemptAt: number; at: number },
+  ): boolean;
+  /**
+   * Ends a message that will not be sent: `failed` (every provider rejected it), `dead` (out of attempts or past
+   * its code's expiry), `cancelled` (its session closed or sent a newer code). A failed or dead SMS with a
+   * fallback queues the email in the same transaction; without one, the session gets its send back.
+   */
+  finishMessage(
+    claim: MessageClaim,
+    end: { state: 'failed' | 'dead' | 'cancelled'; reason: string; provider?: string; at: number },
+  ): boolean;
+  /**
+   * A provider's receipt for the sent message it knows by `providerMessageId` (a failed SMS falls back as in
+   * finishMessage); the message as it is now, or undefined if no sent message has that id.
+   */
+  recordDelivery(
+    provider: string,
+    providerMessageId: string,
+    outcome: DeliveryOutcome,
+    reason: string | undefined,
+    at: number,
+  ): OutboxMessage | undefined;
+  /** An operator's retry of a dead or failed message: queued again now, with fresh attempts. */
+  requeueMessage(id: string, now: number): OutboxMessage | undefined;
+  /** An operator moves a waiting message to the dead letters. */
+  deadLetterMessage(id: string, reason: string, now: number): OutboxMessage | undefined;
+  findMessage(id: string): OutboxMessage | undefined;
+  latestMessageOfSession(sessionId: string): OutboxMessage | undefined;
+  listMessages(filter: { state?: MessageState; sessionId?: string; limit: number }): OutboxMessage[];
+  countMessagesByState(): Partial<Record<MessageState, number>>;
+  /** Erases the sealed payloads of messages that can no longer be sent; how many. */
+  purgeMessagePayloads(now: number): number;
+}
+
+export interface StoredEvent {
+  id: number;
+  at: number;
+  type: string;
+  brand: string;
+  sessionId: string | null;
+  messageId: string | null;
+  data: Record<string, unknown>;
+}
+
+/** The append-only event log (issue 7 builds the analytics on it). Never a phone number, address or code. */
+export interface EventLog {
+  listEvents(filter: { sessionId?: string; afterId?: number; limit: number }): StoredEvent[];
+}
+
+export interface Store extends SessionStore, DevInboxStore, LimitStore, OutboxStore, EventLog {
   ping(): boolean;
   close(): void;
 }

@@ -39,7 +39,7 @@ export async function checkCode(
     audience: brand.audience,
     jti: outcome.jti,
     now,
-    channel: 'sms',
+    channel: outcome.session.codeChannel ?? 'sms',
   });
   return {
     status: 'verified',

@@ -1,6 +1,7 @@
 import type { BrandRegistry } from '../config/brands.js';
 import type { ServerSecrets } from '../config/secrets.js';
 import type { RandomInt } from '../domain/code.js';
+import type { Outbox } from '../delivery/outbox/outbox.js';
 import type { MessageProviders } from '../delivery/providers.js';
 import type { CustomerDirectory } from '../directory/customer-directory.js';
 import type { CustomerTokenVerifier } from '../directory/customer-token.js';
@@ -21,6 +22,8 @@ export interface VerifierContext {
   /** Customer references of server-to-server session creation, per brand. */
   customerDirectory: CustomerDirectory;
   metrics: VerifierMetrics;
+  /** The durable queue the codes go out through, and where delivery receipts are recorded. */
+  outbox: Outbox;
   clock: () => number;
   randomInt: RandomInt;
   /** An unguessable identifier with the given prefix. */

@@ -41,6 +41,7 @@ export async function createSession(
     phoneE164: phone?.e164 ?? null,
     phoneRef: phone?.ref ?? null,
     phoneMasked: phone?.masked ?? null,
+    email: trustedEmail(request, creator),
     checkoutHost,
     policy: brand.effectivePolicy,
     createdAt: now,
@@ -80,6 +81,22 @@ async function customerRefPhone(
     );
   }
   return resolveCustomerRef(context, brand, customerRef);
+}
+
+/**
+ * The address codes may go to by email. A page may give one only with a number it typed itself (guest
+ * checkout): with a customer token the number is the registered one, and an address from the page would let
+ * whoever holds the page receive the code instead of the customer's phone.
+ */
+function trustedEmail(request: CreateSessionRequest, creator: SessionCreator): string | null {
+  if (request.email === undefined) return null;
+  if (creator.kind === 'page' && request.customerToken !== undefined) {
+    throw new VerificationError(
+      'invalid_request',
+      'With a customerToken the page may not send an email address: create the session server-to-server to add one.',
+    );
+  }
+  return request.email;
 }
 
 /** Checks the creator may act for the brand and returns the checkout host for the WebOTP line. */

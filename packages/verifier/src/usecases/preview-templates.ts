@@ -3,7 +3,7 @@ import type { Brand } from '../config/brands.js';
 import { messageLocale } from '../config/brand-locales.js';
 import { brandTemplates, smsSample } from '../config/brand-templates.js';
 import type { SmsSample } from '../delivery/longest-sms.js';
-import { brandSms } from '../delivery/brand-sms.js';
+import { brandSms } from '../delivery/brand-messages.js';
 import { longestSms, sampleCode } from '../delivery/longest-sms.js';
 import type { RenderedEmail } from '../delivery/render-email.js';
 import { renderEmail } from '../delivery/render-email.js';

@@ -1,12 +1,12 @@
-import type { SendRequest, SendResponse } from '@otp-verify/protocol';
+import type { Channel, SendRequest, SendResponse } from '@otp-verify/protocol';
 import type { Brand } from '../config/brands.js';
 import { generateCode, hashCode } from '../domain/code.js';
 import { VerificationError } from '../domain/errors.js';
 import { resendCooldownSeconds } from '../domain/policy.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
-import { brandSms } from '../delivery/brand-sms.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
+import { codeMessage } from './code-messages.js';
 import type { VerifierContext } from './context.js';
 import type { RequestClient } from './limits.js';
 import { takeSendLimits } from './limits.js';
@@ -29,17 +29,19 @@ export async function sendCode(
   if (!brand.channels.includes(channel)) {
     throw new VerificationError('invalid_request', `Brand "${brand.id}" does not send codes by ${channel}.`);
   }
-  if (channel !== 'sms') {
-    throw new VerificationError('invalid_request', 'Codes by email are not available yet: use the sms channel.');
+  if (channel === 'email' && session.email === null) {
+    throw new VerificationError('invalid_request', 'This session has no email address: send the code by sms.');
   }
   session = await bindTypedPhone(context, brand, session, request);
   refuseTooSoon(session, now);
+  refuseUndeliverable(context, brand, session, channel);
 
   const code = generateCode(session.policy.codeLength, context.randomInt);
   const codeKey = context.secrets.currentCodeKey;
   const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
-  // The limits and the send are one transaction: a send refused by a limit, or beaten by a concurrent
-  // send of the same session, takes from no counter.
+  // The limits, the send and the queued message are one transaction: a send refused by a limit, or beaten by a
+  // concurrent send of the same session, takes from no counter and queues nothing; an accepted one is durable
+  // before the answer.
   context.store.transaction(() => {
     takeSendLimits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
     const recorded = context.store.recordSend(session.id, {
@@ -48,6 +50,7 @@ export async function sendCode(
       codeHash: hashCode(codeKey, session.id, isSuppressedSession(session) ? context.randomId('none_') : code),
       codeKeyId: codeKey.id,
       codeExpiresAt,
+      channel,
       sentAt: now,
       sendsBefore: session.sends,
     });
@@ -55,9 +58,13 @@ export async function sendCode(
       throw new VerificationError('rate_limited', 'A code was just sent.', {
         retryAfter: session.policy.resendCooldownSeconds,
       });
+    if (!isSuppressedSession(session)) {
+      const message = { id: context.randomId('msg_'), code, channel, now, codeExpiresAt };
+      context.outbox.enqueue(codeMessage(brand, session, message));
+    }
   });
-
-  if (!isSuppressedSession(session)) await deliver(context, brand, session, code, now);
+  context.outbox.wake();
+  context.metrics.codesSent.inc({ brand: brand.id, channel });
   const sends = session.sends + 1;
   return {
     status: 'sent',
@@ -112,37 +119,13 @@ function refuseTooSoon(session: Session, now: number): void {
     });
 }
 
-async function deliver(
-  context: VerifierContext,
-  brand: Brand,
-  session: Session,
-  code: string,
-  now: number,
-): Promise<void> {
-  const { text: body } = brandSms(brand, {
-    requestedLocale: session.locale,
-    order: session.order,
-    validitySeconds: session.policy.codeValiditySeconds,
-    code,
-    checkoutHost: session.checkoutHost,
-  });
-  // The first provider of the brand's route sends; failing over to the next is issue 6's.
-  const providerName = brand.delivery.sms[0] as string;
-  const provider = context.providers[providerName];
-  try {
-    if (provider === undefined) throw new Error(`the verifier has no message provider "${providerName}"`);
-    await provider.send({
-      to: session.phoneE164 as string,
-      channel: 'sms',
-      body,
-      sentAt: now,
-      sessionId: session.id,
-      ...(brand.senderId === undefined ? {} : { sender: brand.senderId }),
-      idempotencyKey: context.randomId('msg_'),
-    });
-  } catch {
-    context.metrics.deliveryFailures.inc({ brand: brand.id, provider: providerName });
-    throw new VerificationError('delivery_unavailable', 'The code could not be sent. Try again in a moment.');
-  }
-  context.metrics.codesSent.inc({ brand: brand.id, channel: 'sms' });
+/**
+ * No code is sent (nor counted) when no provider could take it now: every circuit of the channel's route is
+ * open, and for an SMS, of the email fallback too.
+ */
+function refuseUndeliverable(context: VerifierContext, brand: Brand, session: Session, channel: Channel): void {
+  if (context.outbox.canDeliver(brand.id, channel)) return;
+  const fallback = channel === 'sms' && brand.delivery.fallbackToEmail && session.email !== null;
+  if (fallback && context.outbox.canDeliver(brand.id, 'email')) return;
+  throw new VerificationError('delivery_unavailable', 'The code cannot be sent right now. Try again in a moment.');
 }

@@ -69,7 +69,7 @@ describe('providers in platform.json are validated when the verifier starts', ()
   });
 
   it.each([
-    ['an unknown type', { type: 'carrier-pigeon' }, 'type', "the provider's type: one of http, smpp"],
+    ['an unknown type', { type: 'carrier-pigeon' }, 'type', "the provider's type: one of http, smpp, smtp"],
     [
       'plain http to another host',
       { url: 'http://sms.example.com/v1' },
@@ -135,6 +135,26 @@ describe('providers in platform.json are validated when the verifier starts', ()
     await expect(start).rejects.toThrow(ConfigError);
     await expect(start).rejects.toThrow(
       'provider "acme-sms": auth.secretEnv: the environment variable ACME_SMS_TOKEN is not set',
+    );
+  });
+
+  it('stops the start when the receipts key’s environment variable is not set, naming the variable', async () => {
+    const receipts = {
+      secretEnv: 'ACME_RECEIPTS_KEY',
+      messageIdPath: 'id',
+      statusPath: 'status',
+      delivered: ['DELIVERED'],
+      failed: ['FAILED'],
+    };
+    const start = createVerifier({
+      dataDir: join(dir.path, 'data-receipts'),
+      brands: brandsWith({ 'acme-sms': { ...GATEWAY, receipts } }),
+      publicUrl: PUBLIC_URL,
+      mode: 'dev',
+      env: { ACME_SMS_TOKEN: 'tok' },
+    });
+    await expect(start).rejects.toThrow(
+      'provider "acme-sms": receipts.secretEnv: the environment variable ACME_RECEIPTS_KEY is not set',
     );
   });
 });

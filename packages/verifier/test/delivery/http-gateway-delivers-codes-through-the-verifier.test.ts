@@ -54,6 +54,8 @@ beforeAll(async () => {
     mode: 'dev',
     env: { ACME_SMS_TOKEN: TOKEN },
     logger: pino({ level: 'debug' }, sink),
+    // Retries far off: each failure below comes from one send, so the circuit opens exactly at the third.
+    outbox: { retry: { baseMs: 60_000, maxMs: 60_000 } },
     keyPollIntervalMs: 0,
     host: '127.0.0.1',
     port: 0,
@@ -66,15 +68,20 @@ afterAll(async () => {
   dir.remove();
 });
 
+/** Sends a code and waits until the outbox has made its attempt; the answer and the message as it is then. */
 async function send(phone: string) {
   const session = await createSession(api, phone);
-  return api.send(session.id, session.clientSecret);
+  const response = await api.send(session.id, session.clientSecret);
+  await verifier.context.outbox.idle();
+  return { response, message: verifier.context.store.latestMessageOfSession(session.id) };
 }
 
 describe('a brand routed to an HTTP gateway (platform.json providers)', () => {
   it('sends its code through the gateway and answers 202', async () => {
     const phone = uniqueMobile();
-    expect((await send(phone)).status).toBe(202);
+    const { response, message } = await send(phone);
+    expect(response.status).toBe(202);
+    expect(message).toMatchObject({ state: 'sent', provider: 'acme-sms', providerMessageId: 'gw-1' });
     expect(gateway.received).toHaveLength(1);
     const [request] = gateway.received;
     expect(request).toMatchObject({ method: 'POST', url: '/v1/messages' });
@@ -89,14 +96,25 @@ describe('a brand routed to an HTTP gateway (platform.json providers)', () => {
     expect(await api.inbox(phone)).toEqual([]);
   });
 
-  it('answers 503 delivery_unavailable when the gateway fails (HTTP 503)', async () => {
-    gateway.behave(answer(503, '{"error":"maintenance"}'));
-    expectProblem(await send(uniqueMobile()), 'delivery_unavailable');
+  it('gives up on a message the gateway refuses (HTTP 400), with its reason, and tries it there no more', async () => {
+    gateway.behave(answer(400, '{"error":"invalid destination"}'));
+    const { response, message } = await send(uniqueMobile());
+    expect(response.status).toBe(202);
+    expect(message).toMatchObject({ state: 'failed', reason: 'HTTP gateway "acme-sms" answered HTTP 400' });
   });
 
-  it('answers 503 delivery_unavailable when the gateway is down', async () => {
+  it('queues a message again when the gateway fails (HTTP 503)', async () => {
+    gateway.behave(answer(503, '{"error":"maintenance"}'));
+    const { message } = await send(uniqueMobile());
+    expect(message).toMatchObject({ state: 'queued', reason: 'HTTP gateway "acme-sms" answered HTTP 503' });
+  });
+
+  it('answers 503 delivery_unavailable once the gateway failed three times in a row (its circuit is open)', async () => {
+    // The HTTP 503 just before was the first failure in a row; a refused message does not count.
     await gateway.close();
-    expectProblem(await send(uniqueMobile()), 'delivery_unavailable');
+    expect((await send(uniqueMobile())).response.status).toBe(202);
+    expect((await send(uniqueMobile())).response.status).toBe(202);
+    expectProblem((await send(uniqueMobile())).response, 'delivery_unavailable');
   });
 
   it('logs neither the phone numbers nor the gateway’s secret', () => {

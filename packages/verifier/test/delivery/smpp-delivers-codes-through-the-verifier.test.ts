@@ -68,6 +68,7 @@ describe('a brand routed to an SMSC (platform.json providers, type smpp)', () =>
     const phone = uniqueMobile();
     const session = await createSession(api, phone);
     expect((await api.send(session.id, session.clientSecret)).status).toBe(202);
+    await verifier.context.outbox.idle();
     const pdu = smsc.submits.at(-1);
     expect(pdu).toMatchObject({ source_addr: 'AcmeMobile', destination_addr: phone.slice(1) });
     const { text } = submitted(pdu);
@@ -81,6 +82,7 @@ describe('a brand routed to an SMSC (platform.json providers, type smpp)', () =>
     const api = new ApiClient(other.url, ACME.origin);
     const session = await createSession(api, uniqueMobile());
     expect((await api.send(session.id, session.clientSecret)).status).toBe(202);
+    await other.context.outbox.idle();
     const unbindsBefore = smsc.received.filter((command) => command === 'unbind').length;
     await other.stop();
     await expect.poll(() => smsc.received.filter((command) => command === 'unbind').length).toBe(unbindsBefore + 1);

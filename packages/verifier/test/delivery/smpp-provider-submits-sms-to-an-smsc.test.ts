@@ -116,7 +116,7 @@ describe('SMPP provider against an SMSC on 127.0.0.1', () => {
 
   it('gives up on throttling at the submit timeout, and names any other refusal', async () => {
     smsc.submitStatuses.push(...Array<number>(500).fill(commandStatus('ESME_RTHROTTLED')));
-    provider = createSmppProvider(testConfig(smsc.port, { submitTimeoutMs: 600 }), {
+    provider = createSmppProvider(testConfig(smsc.port, { submitTimeoutMs: 1_500 }), {
       password: PASSWORD,
       logger: silentLogger,
       onReceipt: () => undefined,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { smsSize } from '../../src/delivery/sms-size.js';
 import { smppProviderConfigSchema } from '../../src/delivery/smpp/index.js';
-import { parseReceiptText } from '../../src/delivery/smpp/receipt.js';
+import { parseReceiptText } from '../../src/delivery/smpp/receipt-text.js';
 import { encodeUserData } from '../../src/delivery/smpp/user-data.js';
 
 const gsmCharacter = fc.constantFrom(...'aZ0 @£€{}[]~|^\\\fΔÄß\n');

@@ -33,6 +33,7 @@ describe('SQLite store: schema', () => {
     expect(migrationRows()).toEqual([
       { version: 1, applied_at: CLOCK_START },
       { version: 2, applied_at: CLOCK_START },
+      { version: 3, applied_at: CLOCK_START },
     ]);
   });
 
@@ -48,19 +49,20 @@ describe('SQLite store: schema', () => {
     expect(migrationRows()).toEqual([
       { version: 1, applied_at: CLOCK_START },
       { version: 2, applied_at: CLOCK_START },
+      { version: 3, applied_at: CLOCK_START },
     ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()
         .map((row) => row.name);
-      expect(tables).toEqual(['dev_messages', 'rate_counters', 'schema_migrations', 'sessions']);
+      expect(tables).toEqual(['dev_messages', 'events', 'outbox', 'rate_counters', 'schema_migrations', 'sessions']);
     } finally {
       db.close();
     }

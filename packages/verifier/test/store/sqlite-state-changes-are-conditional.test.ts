@@ -25,6 +25,7 @@ function issue(overrides: Partial<CodeIssue> = {}): CodeIssue {
     codeHash: 'hash-1',
     codeKeyId: 'ck_1',
     codeExpiresAt: now + 300_000,
+    channel: 'sms',
     sentAt: now,
     sendsBefore: 0,
     ...overrides,
@@ -144,11 +145,12 @@ describe('SQLite store: conditional updates', () => {
     expect(store.findSession(session.id)?.attempts).toBe(0);
   });
 
-  it('the dev inbox lists messages newest first, filtered by recipient', () => {
+  it('the dev inbox lists messages newest first, filtered by recipient, each message once', () => {
     const base = { channel: 'sms' as const, sentAt: now, sessionId: 'ses_x' };
-    store.appendDevMessage({ ...base, to: '+491701234567', body: 'first' });
-    store.appendDevMessage({ ...base, to: '+491709999999', body: 'other' });
-    store.appendDevMessage({ ...base, to: '+491701234567', body: 'second' });
+    store.appendDevMessage({ ...base, to: '+491701234567', body: 'first' }, 'msg_1');
+    store.appendDevMessage({ ...base, to: '+491709999999', body: 'other' }, 'msg_2');
+    store.appendDevMessage({ ...base, to: '+491701234567', body: 'second' }, 'msg_3');
+    store.appendDevMessage({ ...base, to: '+491701234567', body: 'first, retried' }, 'msg_1');
     expect(store.listDevMessages({ to: '+491701234567', limit: 10 }).map((m) => m.body)).toEqual(['second', 'first']);
     expect(store.listDevMessages({ limit: 2 }).map((m) => m.body)).toEqual(['second', 'other']);
   });

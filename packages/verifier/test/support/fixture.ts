@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { BrandRegistry } from '../../src/config/brands.js';
 import type { TrustProxy } from '../../src/config/settings.js';
+import type { OutboxSettings } from '../../src/delivery/outbox/outbox-settings.js';
 import type { ExtraProviders } from '../../src/delivery/providers.js';
 import type { RunningVerifier } from '../../src/verifier.js';
 import { startVerifier } from '../../src/verifier.js';
@@ -46,6 +47,8 @@ export interface FixtureOptions {
   signingAlg?: 'ES256' | 'EdDSA';
   /** Message providers besides the dev inbox, by the name brands route to. */
   providers?: ExtraProviders;
+  /** The outbox's timing (attempt timeout, retries, circuit breakers). */
+  outbox?: Partial<OutboxSettings>;
 }
 
 /** Starts a verifier on 127.0.0.1, port 0, in dev mode, with a temporary data dir and a hand-moved clock. */
@@ -72,6 +75,7 @@ export async function startTestVerifier(options: FixtureOptions = {}): Promise<V
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     ...(options.signingAlg === undefined ? {} : { signingAlg: options.signingAlg }),
     ...(options.providers === undefined ? {} : { providers: options.providers }),
+    ...(options.outbox === undefined ? {} : { outbox: options.outbox }),
   });
   let running = true;
   const stop = async () => {

@@ -18,6 +18,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     phoneE164: '+491701234567',
     phoneRef: 'phone-ref',
     phoneMasked: '••• 67',
+    email: null,
     checkoutHost: 'shop.acme.test',
     policy: { ...DEFAULT_POLICY },
     createdAt,

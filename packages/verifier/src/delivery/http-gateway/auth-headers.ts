@@ -1,5 +1,5 @@
-import { ConfigError } from '../../config/config-error.js';
 import type { HttpGatewayAuth } from './config-schema.js';
+import { secretFromEnv } from './env-secret.js';
 
 export interface GatewayAuth {
   headers: Record<string, string>;
@@ -7,22 +7,14 @@ export interface GatewayAuth {
   secrets: string[];
 }
 
-/**
- * The authentication header of a gateway, its secret read from the environment once, at start (OWASP ASVS
- * v4.0.3 2.10.4: no secret in files). A missing variable stops the start, naming the variable, never a value.
- */
+/** The authentication header of a gateway, its secret read from the environment at start. */
 export function gatewayAuth(
   providerName: string,
   auth: HttpGatewayAuth | undefined,
   env: NodeJS.ProcessEnv,
 ): GatewayAuth {
   if (auth === undefined) return { headers: {}, secrets: [] };
-  const secret = env[auth.secretEnv];
-  if (secret === undefined || secret === '') {
-    throw new ConfigError(
-      `provider "${providerName}": auth.secretEnv: the environment variable ${auth.secretEnv} is not set`,
-    );
-  }
+  const secret = secretFromEnv(providerName, 'auth.secretEnv', auth.secretEnv, env);
   const headers = headersOf(auth, secret);
   return { headers, secrets: [secret, ...Object.values(headers)] };
 }

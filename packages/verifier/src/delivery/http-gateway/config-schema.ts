@@ -63,6 +63,34 @@ const ownHeaderNameSchema = headerNameSchema.refine(
 
 const TIMEOUT_BOUNDS = 'a whole number of milliseconds from 500 to 30000';
 
+/** A status value in the gateway's receipts, such as `DELIVERED` or `3`. */
+const receiptStatusSchema = z.union([z.string().min(1).max(64), z.number()]);
+
+/**
+ * Delivery receipts the gateway posts to `POST /v1/delivery-receipts/{provider}`, each request signed with a
+ * key from the environment: hex HMAC-SHA256 of `${timestamp}.${body}`.
+ */
+const receiptsSchema = z
+  .strictObject({
+    secretEnv: envNameSchema,
+    signatureHeader: headerNameSchema.default('x-otp-verify-signature'),
+    /** Unix seconds; a request more than `toleranceSeconds` away from now is refused (a replay). */
+    timestampHeader: headerNameSchema.default('x-otp-verify-timestamp'),
+    toleranceSeconds: z.number().int().min(30).max(3600).default(300),
+    /** Where the list of receipts is; absent: a JSON array is the list, an object is one receipt. */
+    itemsPath: jsonPathSchema.optional(),
+    messageIdPath: jsonPathSchema,
+    statusPath: jsonPathSchema,
+    errorPath: jsonPathSchema.optional(),
+    /** The gateway's status values that mean delivered, and failed; others (queued, sent…) are left out. */
+    delivered: z.array(receiptStatusSchema).min(1),
+    failed: z.array(receiptStatusSchema).min(1),
+  })
+  .refine((receipts) => !receipts.failed.some((status) => receipts.delivered.map(String).includes(String(status))), {
+    path: ['failed'],
+    message: 'a status cannot mean both delivered and failed',
+  });
+
 export const httpGatewayConfigSchema = z
   .strictObject({
     type: z.literal('http'),
@@ -84,7 +112,10 @@ export const httpGatewayConfigSchema = z
       messageIdPath: jsonPathSchema,
       /** Where a refusing gateway says why; quoted (redacted, shortened) in the error. */
       errorPath: jsonPathSchema.optional(),
+      /** The statuses that refuse the message itself; absent: the default of `isRejectedStatus`. */
+      rejectedStatuses: z.array(z.number().int().min(400).max(599)).optional(),
     }),
+    receipts: receiptsSchema.optional(),
     /** Each attempt's limit, answer included. */
     timeoutMs: z.number().int().min(500, TIMEOUT_BOUNDS).max(30_000, TIMEOUT_BOUNDS).default(5000),
   })
@@ -99,4 +130,5 @@ export const httpGatewayConfigSchema = z
 
 export type HttpGatewayConfig = z.infer<typeof httpGatewayConfigSchema>;
 export type HttpGatewayAuth = z.infer<typeof authSchema>;
+export type HttpGatewayReceipts = z.infer<typeof receiptsSchema>;
 export type { JsonTemplate };

@@ -17,6 +17,18 @@ export function within<T>(promise: Promise<T>, ms: number, message: string): Pro
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Rejects with the signal's reason as soon as `signal` aborts, whenever `promise` settles. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
+}
+
 /** One TCP connection to an SMSC: requests matched to their responses, and failed when the connection goes. */
 export class SmppConnection {
   private readonly pending = new Set<() => void>();

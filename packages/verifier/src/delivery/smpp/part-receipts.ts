@@ -1,4 +1,4 @@
-import type { DeliveryReceipt, ReceiptState } from './receipt.js';
+import type { DeliveryReceipt, ReceiptState } from '../receipt.js';
 
 interface Message {
   providerMessageId: string;

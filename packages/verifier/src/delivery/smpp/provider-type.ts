@@ -6,11 +6,12 @@ import { createSmppProvider } from './provider.js';
 
 /**
  * `"type": "smpp"` in platform.json's `providers`: an SMSC bound as a transceiver, its password from the
- * environment. Delivery receipts are logged (message id and state, never the text) until the outbox records them.
+ * environment. Delivery receipts go to the receipt sink under the provider's name, and to the log (message id and
+ * state, never the text, which echoes the code).
  */
 export const smppType: ProviderType = smppProviderConfigSchema
   .extend({ type: z.literal('smpp') })
-  .transform((config) => (name, { env, logger }) => {
+  .transform((config) => (name, { env, logger, receipts }) => {
     const password = env[config.passwordEnv];
     if (!password) {
       throw new ConfigError(
@@ -21,6 +22,9 @@ export const smppType: ProviderType = smppProviderConfigSchema
     return createSmppProvider(config, {
       password,
       logger: providerLogger,
-      onReceipt: (receipt) => providerLogger.info({ receipt }, 'delivery receipt'),
+      onReceipt: (receipt) => {
+        providerLogger.info({ receipt }, 'delivery receipt');
+        receipts(name, receipt);
+      },
     });
   });

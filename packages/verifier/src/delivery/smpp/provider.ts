@@ -2,14 +2,16 @@ import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import smpp from 'smpp';
-import type { MessageProvider, ProviderMessage } from '../provider.js';
+import type { MessageProvider, ProviderMessage, SendOptions } from '../provider.js';
+import { DeliveryFailure } from '../provider.js';
 import type { BackOff } from './back-off.js';
 import { backOffDelay } from './back-off.js';
-import { commandStatusName, ESME_ROK, ESME_RTHROTTLED } from './command-status.js';
+import { commandStatusName, ESME_ROK, ESME_RTHROTTLED, MESSAGE_REFUSALS } from './command-status.js';
 import type { SmppProviderConfig } from './config.js';
+import { untilAborted } from './connection.js';
 import { PartReceipts } from './part-receipts.js';
-import type { DeliveryReceipt } from './receipt.js';
-import { parseReceiptText } from './receipt.js';
+import type { DeliveryReceipt } from '../receipt.js';
+import { parseReceiptText } from './receipt-text.js';
 import { SmppSession } from './session.js';
 import { submitSmParams } from './submit-sm.js';
 
@@ -25,11 +27,11 @@ export interface SmppProvider extends MessageProvider {
   close(): Promise<void>;
 }
 
-/** The SMSC answered submit_sm with an error status. */
-export class SmppSubmitRefusedError extends Error {
-  constructor(status: number) {
-    super(`the SMSC refused submit_sm: ${commandStatusName(status)}`);
-    this.name = 'SmppSubmitRefusedError';
+/** The SMSC answered submit_sm with an error status; `rejected` when the status is about the message itself. */
+export class SmppSubmitRefusedError extends DeliveryFailure {
+  override name = 'SmppSubmitRefusedError';
+  constructor(readonly status: number) {
+    super(`the SMSC refused submit_sm: ${commandStatusName(status)}`, MESSAGE_REFUSALS.has(status));
   }
 }
 
@@ -44,15 +46,25 @@ function shortMessageText(pdu: smpp.PDU): string {
   return text.toString();
 }
 
-/** Submits one PDU, waiting out ESME_RTHROTTLED with back-off as long as the deadline allows; its message_id. */
-async function submit(session: SmppSession, params: smpp.PduParams, deadline: number, throttle: BackOff) {
+/**
+ * Submits one PDU, waiting out ESME_RTHROTTLED with back-off as long as the deadline allows; its message_id. Once
+ * `signal` aborts, nothing more is submitted and nothing more waited for.
+ */
+async function submit(
+  session: SmppSession,
+  params: smpp.PduParams,
+  deadline: number,
+  throttle: BackOff,
+  signal: AbortSignal | undefined,
+) {
   for (let attempt = 0; ; attempt += 1) {
-    const response = await session.request(new smpp.PDU('submit_sm', params), deadline);
+    signal?.throwIfAborted();
+    const response = await untilAborted(session.request(new smpp.PDU('submit_sm', params), deadline), signal);
     if (response.command_status === ESME_ROK) return response.message_id ?? '';
     if (response.command_status !== ESME_RTHROTTLED) throw new SmppSubmitRefusedError(response.command_status);
     const wait = backOffDelay(throttle, attempt);
     if (Date.now() + wait >= deadline) throw new SmppSubmitRefusedError(response.command_status);
-    await sleep(wait);
+    await sleep(wait, undefined, { signal });
   }
 }
 
@@ -78,13 +90,18 @@ export function createSmppProvider(config: SmppProviderConfig, options: SmppProv
 
   return {
     name: 'smpp',
-    send: async (message: ProviderMessage) => {
+    send: async (message: ProviderMessage, { signal }: SendOptions = {}) => {
       if (message.channel !== 'sms') throw new Error(`the SMPP provider sends SMS, not ${message.channel}`);
       const deadline = Date.now() + config.submitTimeoutMs;
       reference = (reference + 1) % 256;
       const partIds: string[] = [];
-      for (const params of submitSmParams(message, config.defaultSender, reference)) {
-        partIds.push(await submit(session, params, deadline, config.throttle));
+      try {
+        for (const params of submitSmParams(message, config.defaultSender, reference)) {
+          partIds.push(await submit(session, params, deadline, config.throttle, signal));
+        }
+      } catch (error) {
+        if (!signal?.aborted) throw error;
+        throw new Error('the SMPP submit was not waited for: the attempt was cancelled', { cause: error });
       }
       receipts.remember(partIds);
       return { providerMessageId: partIds[0] ?? '' };

@@ -65,6 +65,53 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX rate_counters_expiry ON rate_counters (expires_at);
     `,
   },
+  {
+    version: 3,
+    name: 'outbox and event log',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN email TEXT;
+      ALTER TABLE sessions ADD COLUMN code_channel TEXT;
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        to_masked TEXT NOT NULL,
+        payload BLOB,
+        fallback BLOB,
+        fallback_to_masked TEXT,
+        state TEXT NOT NULL,
+        reason TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        provider TEXT,
+        provider_message_id TEXT,
+        refused_by TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL,
+        lease_until INTEGER,
+        sent_at INTEGER,
+        delivered_at INTEGER,
+        expires_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+      CREATE INDEX outbox_session ON outbox (session_id, created_at);
+      CREATE INDEX outbox_provider_message ON outbox (provider, provider_message_id);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        brand TEXT NOT NULL,
+        session_id TEXT,
+        message_id TEXT,
+        data TEXT NOT NULL DEFAULT '{}'
+      ) STRICT;
+      CREATE INDEX events_session ON events (session_id, id);
+      ALTER TABLE dev_messages ADD COLUMN message_id TEXT;
+      ALTER TABLE dev_messages ADD COLUMN subject TEXT;
+      CREATE UNIQUE INDEX dev_messages_message ON dev_messages (message_id);
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

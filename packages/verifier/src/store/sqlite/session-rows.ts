@@ -1,4 +1,4 @@
-import type { SessionStatus } from '@otp-verify/protocol';
+import type { Channel, SessionStatus } from '@otp-verify/protocol';
 import type { Session } from '../../domain/session.js';
 
 export interface SessionRow {
@@ -13,6 +13,7 @@ export interface SessionRow {
   phone_e164: string | null;
   phone_ref: string | null;
   phone_masked: string | null;
+  email: string | null;
   checkout_host: string;
   policy: string;
   max_attempts: number;
@@ -21,6 +22,7 @@ export interface SessionRow {
   code_hash: string | null;
   code_key_id: string | null;
   code_expires_at: number | null;
+  code_channel: Channel | null;
   last_sent_at: number | null;
   sends: number;
   attempts: number;
@@ -39,6 +41,7 @@ export const SESSION_COLUMNS = [
   'phone_e164',
   'phone_ref',
   'phone_masked',
+  'email',
   'checkout_host',
   'policy',
   'max_attempts',
@@ -47,6 +50,7 @@ export const SESSION_COLUMNS = [
   'code_hash',
   'code_key_id',
   'code_expires_at',
+  'code_channel',
   'last_sent_at',
   'sends',
   'attempts',
@@ -64,6 +68,7 @@ export function sessionFromRow(row: SessionRow): Session {
     phoneE164: row.phone_e164,
     phoneRef: row.phone_ref,
     phoneMasked: row.phone_masked,
+    email: row.email,
     checkoutHost: row.checkout_host,
     policy: JSON.parse(row.policy) as Session['policy'],
     createdAt: row.created_at,
@@ -71,6 +76,7 @@ export function sessionFromRow(row: SessionRow): Session {
     codeHash: row.code_hash,
     codeKeyId: row.code_key_id,
     codeExpiresAt: row.code_expires_at,
+    codeChannel: row.code_channel,
     lastSentAt: row.last_sent_at,
     sends: row.sends,
     attempts: row.attempts,
@@ -91,6 +97,7 @@ export function rowFromSession(session: Session): SessionRow {
     phone_e164: session.phoneE164,
     phone_ref: session.phoneRef,
     phone_masked: session.phoneMasked,
+    email: session.email,
     checkout_host: session.checkoutHost,
     policy: JSON.stringify(session.policy),
     max_attempts: session.policy.maxAttempts,
@@ -99,6 +106,7 @@ export function rowFromSession(session: Session): SessionRow {
     code_hash: session.codeHash,
     code_key_id: session.codeKeyId,
     code_expires_at: session.codeExpiresAt,
+    code_channel: session.codeChannel,
     last_sent_at: session.lastSentAt,
     sends: session.sends,
     attempts: session.attempts,

@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CodeIssue, OutgoingMessage, Store } from '../port.js';
 import { applyMigrations } from './migrations.js';
+import { sqliteEventLog } from './event-log.js';
+import { sqliteOutbox } from './outbox.js';
 import { sqliteRateCounters } from './rate-counters.js';
 import type { SessionRow } from './session-rows.js';
 import { SESSION_COLUMNS, rowFromSession, sessionFromRow } from './session-rows.js';
@@ -11,6 +13,7 @@ interface MessageRow {
   to_address: string;
   channel: OutgoingMessage['channel'];
   body: string;
+  subject: string | null;
   sent_at: number;
   session_id: string;
 }
@@ -24,6 +27,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   applyMigrations(db, now);
+  const events = sqliteEventLog(db);
 
   const insertSession = db.prepare<[SessionRow]>(
     `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((name) => `@${name}`).join(', ')})`,
@@ -33,8 +37,8 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     `UPDATE sessions SET phone_e164 = ?, phone_ref = ?, phone_masked = ?
      WHERE id = ? AND phone_e164 IS NULL AND status = 'created'`,
   );
-  const recordSend = db.prepare<[string, string, number, number, string, number]>(
-    `UPDATE sessions SET status = 'sent', code_hash = ?, code_key_id = ?, code_expires_at = ?,
+  const recordSend = db.prepare<[string, string, number, string, number, string, number]>(
+    `UPDATE sessions SET status = 'sent', code_hash = ?, code_key_id = ?, code_expires_at = ?, code_channel = ?,
        last_sent_at = ?, sends = sends + 1
      WHERE id = ? AND sends = ? AND status IN ('created', 'sent')`,
   );
@@ -45,17 +49,19 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
   );
   const markVerified = db.prepare<[string, number, string, string]>(
     `UPDATE sessions SET status = 'verified', token_jti = ?, verified_at = ?,
-       phone_e164 = NULL, code_hash = NULL
+       phone_e164 = NULL, email = NULL, code_hash = NULL
      WHERE id = ? AND status = 'sent' AND code_hash = ?`,
   );
   const markLocked = db.prepare<[string]>(
-    `UPDATE sessions SET status = 'locked', phone_e164 = NULL, code_hash = NULL WHERE id = ? AND status = 'sent'`,
+    `UPDATE sessions SET status = 'locked', phone_e164 = NULL, email = NULL, code_hash = NULL
+     WHERE id = ? AND status = 'sent'`,
   );
   const redeemToken = db.prepare<[number, string], SessionRow>(
     `UPDATE sessions SET status = 'redeemed', redeemed_at = ? WHERE token_jti = ? AND status = 'verified' RETURNING *`,
   );
-  const appendMessage = db.prepare<[string, string, string, number, string]>(
-    'INSERT INTO dev_messages (to_address, channel, body, sent_at, session_id) VALUES (?, ?, ?, ?, ?)',
+  const appendMessage = db.prepare<[string, string, string, string | null, number, string, string]>(
+    `INSERT INTO dev_messages (to_address, channel, body, subject, sent_at, session_id, message_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
   );
   const listMessagesTo = db.prepare<[string, number], MessageRow>(
     'SELECT * FROM dev_messages WHERE to_address = ? ORDER BY id DESC LIMIT ?',
@@ -67,6 +73,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     to: row.to_address,
     channel: row.channel,
     body: row.body,
+    ...(row.subject === null ? {} : { subject: row.subject }),
     sentAt: row.sent_at,
     sessionId: row.session_id,
   });
@@ -79,8 +86,15 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     },
     bindPhone: (id, phone) => bindPhone.run(phone.e164, phone.ref, phone.masked, id).changes === 1,
     recordSend: (id, issue: CodeIssue) =>
-      recordSend.run(issue.codeHash, issue.codeKeyId, issue.codeExpiresAt, issue.sentAt, id, issue.sendsBefore)
-        .changes === 1,
+      recordSend.run(
+        issue.codeHash,
+        issue.codeKeyId,
+        issue.codeExpiresAt,
+        issue.channel,
+        issue.sentAt,
+        id,
+        issue.sendsBefore,
+      ).changes === 1,
     countAttempt: (id, at) => {
       const row = countAttempt.get(id, at, at);
       return row && sessionFromRow(row);
@@ -94,8 +108,18 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     },
     transaction: (work) => db.transaction(work).immediate(),
     ...sqliteRateCounters(db),
-    appendDevMessage: (message) =>
-      void appendMessage.run(message.to, message.channel, message.body, message.sentAt, message.sessionId),
+    ...sqliteOutbox(db, events),
+    listEvents: events.listEvents,
+    appendDevMessage: (message, messageId) =>
+      void appendMessage.run(
+        message.to,
+        message.channel,
+        message.body,
+        message.subject ?? null,
+        message.sentAt,
+        message.sessionId,
+        messageId,
+      ),
     listDevMessages: ({ to, limit }) =>
       (to === undefined ? listMessages.all(limit) : listMessagesTo.all(to, limit)).map(toMessage),
     ping: () => ping.get()?.ok === 1,

@@ -1,0 +1,58 @@
+import type { Database } from 'better-sqlite3';
+import type { EventLog, StoredEvent } from '../port.js';
+
+interface EventRow {
+  id: number;
+  at: number;
+  type: string;
+  brand: string;
+  session_id: string | null;
+  message_id: string | null;
+  data: string;
+}
+
+export interface NewEvent {
+  at: number;
+  type: string;
+  brand: string;
+  sessionId?: string | null;
+  messageId?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface SqliteEventLog extends EventLog {
+  /** Appends one event; call it inside the transaction of the change it records. */
+  append(event: NewEvent): void;
+}
+
+export function sqliteEventLog(db: Database): SqliteEventLog {
+  const insert = db.prepare<[number, string, string, string | null, string | null, string]>(
+    'INSERT INTO events (at, type, brand, session_id, message_id, data) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const bySession = db.prepare<[string, number, number], EventRow>(
+    'SELECT * FROM events WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?',
+  );
+  const all = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?');
+  const toEvent = (row: EventRow): StoredEvent => ({
+    id: row.id,
+    at: row.at,
+    type: row.type,
+    brand: row.brand,
+    sessionId: row.session_id,
+    messageId: row.message_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+  });
+  return {
+    append: (event) =>
+      void insert.run(
+        event.at,
+        event.type,
+        event.brand,
+        event.sessionId ?? null,
+        event.messageId ?? null,
+        JSON.stringify(event.data ?? {}),
+      ),
+    listEvents: ({ sessionId, afterId = 0, limit }) =>
+      (sessionId === undefined ? all.all(afterId, limit) : bySession.all(sessionId, afterId, limit)).map(toEvent),
+  };
+}

@@ -1,0 +1,61 @@
+import type { Channel } from '@otp-verify/protocol';
+import type { Brand } from '../config/brands.js';
+import { brandEmail, brandSms } from '../delivery/brand-messages.js';
+import type { MessageToQueue } from '../delivery/outbox/outbox.js';
+import type { SealedContent } from '../delivery/outbox/sealed-message.js';
+import { maskEmail } from '../domain/phone-ref.js';
+import type { Session } from '../domain/session.js';
+
+export interface CodeMessageInput {
+  id: string;
+  code: string;
+  channel: Channel;
+  now: number;
+  codeExpiresAt: number;
+}
+
+/**
+ * The message that carries a session's code on `channel`, and for an SMS the email that stands in for it when
+ * the brand falls back to email and the session has the customer's address.
+ */
+export function codeMessage(brand: Brand, session: Session, input: CodeMessageInput): MessageToQueue {
+  const rendering = {
+    requestedLocale: session.locale,
+    order: session.order,
+    validitySeconds: session.policy.codeValiditySeconds,
+    code: input.code,
+    checkoutHost: session.checkoutHost,
+  };
+  const email = (address: string) => {
+    const rendered = brandEmail(brand, rendering);
+    const content: SealedContent = {
+      to: address,
+      subject: rendered.subject,
+      body: rendered.text,
+      html: rendered.html,
+      sender: brand.displayName,
+    };
+    return { toMasked: maskEmail(address), content };
+  };
+  const base = {
+    id: input.id,
+    sessionId: session.id,
+    brand: brand.id,
+    channel: input.channel,
+    createdAt: input.now,
+    expiresAt: input.codeExpiresAt,
+  };
+  if (input.channel === 'email') return { ...base, ...email(session.email as string) };
+  const sms: SealedContent = {
+    to: session.phoneE164 as string,
+    body: brandSms(brand, rendering).text,
+    ...(brand.senderId === undefined ? {} : { sender: brand.senderId }),
+  };
+  const fallback = brand.delivery.fallbackToEmail && session.email !== null ? email(session.email) : undefined;
+  return {
+    ...base,
+    toMasked: session.phoneMasked as string,
+    content: sms,
+    ...(fallback === undefined ? {} : { fallback }),
+  };
+}
