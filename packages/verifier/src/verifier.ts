@@ -34,7 +34,7 @@ export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' 
   clock?: () => number;
   /** How often the key directory is checked for rotated keys besides fs.watch; 0: never. Default 2000 ms. */
   keyPollIntervalMs?: number;
-  /** The outbox's timing (attempt timeout, retries, circuit breakers); DEFAULT_OUTBOX_SETTINGS otherwise. */
+  /** The outbox's timing (attempt timeout, retries, circuit breakers), over platform.json's and the defaults. */
   outbox?: Partial<OutboxSettings>;
 }
 
@@ -68,7 +68,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     providers,
     routeOf: (brandId, channel) => brands.get(brandId)?.delivery[channel] ?? [],
     sealKey: secrets.outboxKey,
-    settings: { ...DEFAULT_OUTBOX_SETTINGS, ...options.outbox },
+    settings: { ...DEFAULT_OUTBOX_SETTINGS, ...brands.outbox, ...options.outbox },
     registry: metrics.registry,
     clock,
     logger,

@@ -6,6 +6,7 @@ import { brandLimitsSchema, limitsSchema, refineBrandLimits } from './limits-sch
 import { brandMessagesSchema, refineBrandMessages } from './messages-schema.js';
 import { LOCALES_WITH_TEMPLATES, parseLocale } from './brand-locales.js';
 import { deliverySchema, refineDeliveryRoutes } from './delivery-schema.js';
+import { outboxSettingsSchema } from './outbox-schema.js';
 import { providersSchema } from './providers-schema.js';
 import { brandTemplatesSchema, refineBrandTemplates, smsSettingsSchema } from './templates-schema.js';
 
@@ -134,6 +135,8 @@ const brandsFileSchema = z
     limits: limitsSchema.optional(),
     /** Message providers brands route to besides the verifier's own (config/providers-schema.ts). */
     providers: providersSchema.default({}),
+    /** The outbox's delivery timing (config/outbox-schema.ts). */
+    outbox: outboxSettingsSchema.default({}),
     brands: z.array(brandConfigSchema).min(1),
   })
   .superRefine(refineBrandLimits)

@@ -12,6 +12,7 @@ import { fileWideLimits } from './limits-schema.js';
 import { phoneMetadataFor } from '../directory/phone-metadata.js';
 import type { BrandConfig, BrandsFile } from './brand-schema.js';
 import { brandsFileSchemaFor } from './brand-schema.js';
+import type { OutboxSettings } from '../delivery/outbox/outbox-settings.js';
 import type { ConfiguredProviders } from '../delivery/providers.js';
 import { PROVIDER_NAMES } from '../delivery/providers.js';
 import { languagesOf } from './brand-locales.js';
@@ -39,6 +40,8 @@ export interface BrandRegistry {
   all(): Brand[];
   /** The message providers the brands file (platform.json) configures, by name; created by the verifier. */
   providers: ConfiguredProviders;
+  /** The outbox timing the brands file (platform.json) sets; the rest keeps its defaults. */
+  outbox: Partial<OutboxSettings>;
 }
 
 export function sha256Hex(value: string): string {
@@ -59,7 +62,8 @@ export function loadBrandsFile(file: string, providerNames: readonly string[] = 
 
 /**
  * A directory with one file per brand, `<id>.json`, so adding a brand is adding a file, and an optional
- * `platform.json` with the file-wide `limits` and the message `providers`. A problem is reported against the file it is in.
+ * `platform.json` with the file-wide `limits`, the message `providers` and the `outbox` timing. A problem is reported
+ * against the file it is in.
  */
 export function loadBrandsDirectory(dir: string, providerNames: readonly string[] = PROVIDER_NAMES): BrandRegistry {
   const names = readdirSync(dir)
@@ -100,7 +104,7 @@ function readPlatformFile(file: string): unknown {
   const platform = readJson(file, 'platform file');
   if (platform !== null && typeof platform === 'object' && Object.hasOwn(platform, 'brands')) {
     throw new ConfigError(
-      `platform file ${file}: brands: platform.json holds only limits and providers; each brand is a file of its own (<id>.json)`,
+      `platform file ${file}: brands: platform.json holds only limits, providers and outbox; each brand is a file of its own (<id>.json)`,
     );
   }
   return platform;
@@ -147,6 +151,7 @@ function registryOf(file: BrandsFile): BrandRegistry {
     isAllowedOrigin: (origin) => origins.has(origin),
     all: () => [...brands.values()],
     providers: file.providers,
+    outbox: file.outbox,
   };
 }
 
