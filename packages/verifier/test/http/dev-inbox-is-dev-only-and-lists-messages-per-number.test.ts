@@ -1,13 +1,15 @@
+import type { AddressInfo } from 'node:net';
 import { devInboxMessageSchema } from '@otp-verify/protocol';
 import { describe, expect, it } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
-import { ConfigError } from '../../src/config/config-error.js';
+import { providerNames } from '../../src/delivery/providers.js';
 import { smsSize } from '../../src/delivery/sms-size.js';
 import { createVerifier } from '../../src/verifier.js';
 import { sessionWithCode } from '../support/api.js';
 import { PUBLIC_URL, rawTestBrands, testBrands, uniqueMobile } from '../support/brands.js';
 import { startTestVerifier, useTestVerifier } from '../support/fixture.js';
 import { rawRequest } from '../support/raw-http.js';
+import { scriptedProvider } from '../support/scripted-provider.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const fixture = useTestVerifier();
@@ -64,13 +66,39 @@ describe('the dev inbox', () => {
     expect(page.text).toContain(`<td>${encoding}, ${segments} segment${segments === 1 ? '' : 's'}</td>`);
   });
 
-  it('does not exist outside dev mode: production mode refuses to start', async () => {
+  it('does not exist outside dev mode: production refuses brands routed to it, naming them', async () => {
     const dir = tempDir();
     try {
       await expect(
         createVerifier({ dataDir: dir.path, brands: testBrands(), publicUrl: PUBLIC_URL, mode: 'production' }),
-      ).rejects.toThrow(ConfigError);
+      ).rejects.toThrow(/brands acme, globex, initech route to the dev inbox/);
     } finally {
+      dir.remove();
+    }
+  });
+
+  it('production with every brand on a real provider starts, and has no /dev routes', async () => {
+    const dir = tempDir();
+    const gateway = scriptedProvider('gateway');
+    const raw = rawTestBrands();
+    for (const brand of raw.brands) Object.assign(brand, { delivery: { sms: ['gateway'] } });
+    const verifier = await createVerifier({
+      dataDir: dir.path,
+      brands: brandRegistry(raw, 'production brands', providerNames({ gateway })),
+      providers: { gateway },
+      publicUrl: PUBLIC_URL,
+      mode: 'production',
+    });
+    try {
+      const server = verifier.app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      for (const path of ['/dev/inbox', '/dev/inbox/messages', '/dev/templates']) {
+        expect((await rawRequest(`http://127.0.0.1:${port}`, { method: 'GET', path })).status).toBe(404);
+      }
+      await new Promise((resolve) => server.close(resolve));
+    } finally {
+      await verifier.close();
       dir.remove();
     }
   });
