@@ -25,6 +25,7 @@ export async function createSession(
     );
   }
   const checkoutHost = authorizeCreator(brand, creator);
+  const email = trustedEmail(request, creator);
   const phone =
     request.customerRef === undefined
       ? await resolvePhone(context, brand, request)
@@ -41,7 +42,7 @@ export async function createSession(
     phoneE164: phone?.e164 ?? null,
     phoneRef: phone?.ref ?? null,
     phoneMasked: phone?.masked ?? null,
-    email: trustedEmail(request, creator),
+    email,
     checkoutHost,
     policy: brand.effectivePolicy,
     createdAt: now,

@@ -41,6 +41,14 @@ const withToken = (customerToken: string) => ({ brand: UMBRELLA.id, order: order
 const verifiedPhone = { phone_number: REGISTERED, phone_number_verified: true };
 
 describe('customerToken: the brand’s OIDC ID token, verified against its issuer’s JWKS', () => {
+  it('a page may not add an email address to it: the code would leave the registered phone (issue 6 fallback)', async () => {
+    const created = await page.createSession({
+      ...withToken(await issuer.idToken(verifiedPhone)),
+      email: 'attacker@example.com',
+    });
+    expect(expectProblem(created, 'invalid_request').detail).toMatch(/create the session server-to-server/);
+  });
+
   it('a valid token opens a session for the claim’s number, which receives the code; the page sees it masked', async () => {
     const created = await page.createSession(withToken(await issuer.idToken(verifiedPhone)));
     expect(created.status).toBe(201);
