@@ -16,8 +16,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { problemSchema } from '@otp-verify/protocol';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, sessionWithCode } from '../support/api.js';
+import { ApiClient, createSession, sessionWithCode } from '../support/api.js';
 import type { TimedRequest, VerifierProcess } from '../support/attacker.js';
 import {
   simultaneousRequests,
@@ -31,18 +32,43 @@ import type { VerifierFixture } from '../support/fixture.js';
 import { startTestVerifier } from '../support/fixture.js';
 import type { RawResponse } from '../support/raw-http.js';
 
-function checkRequest(baseUrl: string, session: { id: string; clientSecret: string }, code: string): TimedRequest {
+/** POST /v1/sessions/{id}/{action} as the brand's page would send it. */
+function sessionPost(
+  baseUrl: string,
+  session: { id: string; clientSecret: string },
+  action: 'send' | 'check',
+  body: object,
+): TimedRequest {
   return {
     baseUrl,
     method: 'POST',
-    path: `/v1/sessions/${session.id}/check`,
+    path: `/v1/sessions/${session.id}/${action}`,
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${session.clientSecret}`,
       origin: ACME.origin,
     },
-    body: JSON.stringify({ code }),
+    body: JSON.stringify(body),
   };
+}
+
+function checkRequest(baseUrl: string, session: { id: string; clientSecret: string }, code: string): TimedRequest {
+  return sessionPost(baseUrl, session, 'check', { code });
+}
+
+/** The sessions' messages as the store has them, with how many `message.sent` events each has. */
+function outboxOf(dataDir: string, sessionIds: string[]): { state: string; attempts: number; sentEvents: number }[] {
+  const db = new Database(join(dataDir, 'otp-verify.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const select = db.prepare<[string], { state: string; attempts: number; sentEvents: number }>(
+      `SELECT state, attempts,
+         (SELECT count(*) FROM events WHERE message_id = outbox.id AND type = 'message.sent') AS sentEvents
+       FROM outbox WHERE session_id = ?`,
+    );
+    return sessionIds.flatMap((id) => select.all(id));
+  } finally {
+    db.close();
+  }
 }
 
 function problemCode(response: RawResponse): string {
@@ -52,7 +78,7 @@ function problemCode(response: RawResponse): string {
 function tally(responses: RawResponse[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const response of responses) {
-    const key = response.status === 200 ? '200' : `${response.status} ${problemCode(response)}`;
+    const key = response.status < 300 ? String(response.status) : `${response.status} ${problemCode(response)}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   return counts;
@@ -159,6 +185,19 @@ describe('three verifier processes on one data directory', () => {
     const root_ = join(root, 'data');
     expect(storedSession(root_, session.id)).toEqual({ attempts: 5, status: 'locked', token_jti: null });
     expect((await first.check(session.id, session.clientSecret, session.code)).status).toBe(423);
+  });
+
+  it('30 simultaneous sends spread over 3 processes: each message is claimed once and sent once (shared outbox)', async () => {
+    const sessions = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => createSession(clients[i % 3] as ApiClient, uniqueMobile())),
+    );
+    const responses = await simultaneousRequests(
+      sessions.map((session, i) => sessionPost(processes[(i + 1) % 3]?.url as string, session, 'send', {})),
+    );
+    expect(tally(responses)).toEqual({ '202': 30 });
+    const ids = sessions.map((session) => session.id);
+    await expect.poll(() => outboxOf(join(root, 'data'), ids).filter((row) => row.state === 'sent').length).toBe(30);
+    for (const row of outboxOf(join(root, 'data'), ids)) expect(row).toMatchObject({ attempts: 1, sentEvents: 1 });
   });
 
   it('the processes stayed healthy and logged no internal error', async () => {
