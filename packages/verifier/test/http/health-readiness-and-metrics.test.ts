@@ -43,6 +43,20 @@ describe('operations endpoints', () => {
     expect(text).not.toContain(phone.slice(1));
   });
 
+  it('/metrics shows the outbox: queue depth by state, attempts by result, the time to the provider', async () => {
+    await sessionWithCode(fixture.api, uniqueMobile());
+    const text = (await fixture.api.request('GET', '/metrics', { origin: null })).body as string;
+    expect(text).toContain('# TYPE otp_verify_outbox_messages gauge');
+    for (const state of ['queued', 'sending', 'dead']) {
+      expect(text).toMatch(new RegExp(`^otp_verify_outbox_messages\\{state="${state}"\\} 0$`, 'm'));
+    }
+    expect(text).toMatch(
+      /^otp_verify_delivery_attempts_total\{provider="dev-inbox",channel="sms",result="sent"\} [1-9]/m,
+    );
+    expect(text).toContain('# TYPE otp_verify_delivery_latency_seconds histogram');
+    expect(text).toMatch(/^otp_verify_delivery_latency_seconds_count\{provider="dev-inbox",channel="sms"\} [1-9]/m);
+  });
+
   it('/readyz answers 503 once the store is gone, while /healthz still answers', async () => {
     const own = await startTestVerifier();
     try {
