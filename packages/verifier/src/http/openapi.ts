@@ -62,7 +62,11 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
       security: 'clientSecret',
       parameters: sessionId,
       request: sendRequestSchema,
-      success: { status: 202, schema: sendResponseSchema, description: 'Code sent' },
+      success: {
+        status: 202,
+        schema: sendResponseSchema,
+        description: 'The code is stored in the outbox (durable) and being delivered; `status` is "sent"',
+      },
       errors: [
         'invalid_request',
         'invalid_client_secret',
