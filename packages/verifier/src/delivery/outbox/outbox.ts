@@ -30,7 +30,10 @@ export interface MessageToQueue {
 export interface Outbox {
   /** Stores the message; call it inside the send's transaction, then `wake`. */
   enqueue(message: MessageToQueue): void;
-  /** Starts delivering what was just queued, without waiting for the next poll. */
+  /**
+   * Starts delivering what was just queued, without waiting for the next poll, once the current request has
+   * been answered: the answer never waits for a provider, and takes as long whether a message was queued or not.
+   */
   wake(): void;
   /** Whether some provider of the route could take a message now (not every circuit is open). */
   canDeliver(brand: string, channel: Channel): boolean;
@@ -77,7 +80,7 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
         createdAt: message.createdAt,
         expiresAt: message.expiresAt,
       }),
-    wake: () => worker.wake(),
+    wake: () => void setImmediate(() => worker.wake()),
     canDeliver: (brand, channel) => routeOf(brand, channel).some((name) => breakers.of(name).isAvailable()),
     recordReceipt: (provider, receipt) => {
       metrics.observeReceipt(provider, receipt.state);
