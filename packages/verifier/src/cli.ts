@@ -2,7 +2,10 @@
 import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { BRANDS_USAGE, brandsCommand } from './cli/brands-command.js';
+import { CommandRefusal } from './cli/command-refusal.js';
+import { OUTBOX_USAGE, outboxCommand } from './cli/outbox-command.js';
 import { TEMPLATES_USAGE, templatesCommand } from './cli/templates-command.js';
+import { textTable } from './cli/text-table.js';
 import { UsageError } from './cli/usage-error.js';
 import { ConfigError } from './config/config-error.js';
 import { keySettingsFromEnv, settingsFromEnv } from './config/settings.js';
@@ -18,6 +21,7 @@ const USAGE = `Usage:
                                          current key's algorithm)
 ${BRANDS_USAGE}
 ${TEMPLATES_USAGE}
+${OUTBOX_USAGE}
   otp-verify --help                      this text
 
 Key rotation: a running verifier picks the new key up by itself within seconds (it watches
@@ -49,6 +53,10 @@ async function main(args: string[]): Promise<void> {
   }
   if (command === 'templates') {
     console.log(templatesCommand(rest, process.env));
+    return;
+  }
+  if (command === 'outbox') {
+    console.log(outboxCommand(rest, process.env));
     return;
   }
   throw new UsageError(`unknown command "${command}"`);
@@ -135,15 +143,7 @@ function keyTable(listed: KeyInfo[]): string {
       key.state === 'retired' ? `retired (published until ${key.publishedUntil ?? '?'})` : key.state,
     ]),
   ];
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable(rows);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
@@ -151,6 +151,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`otp-verify: ${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  console.error(error instanceof ConfigError ? `otp-verify: ${error.message}` : error);
+  console.error(
+    error instanceof ConfigError || error instanceof CommandRefusal ? `otp-verify: ${error.message}` : error,
+  );
   process.exit(1);
 });

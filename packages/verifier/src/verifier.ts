@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { pino } from 'pino';
@@ -19,7 +18,7 @@ import { createMetrics } from './http/metrics.js';
 import { createOutbox } from './delivery/outbox/outbox.js';
 import type { OutboxSettings } from './delivery/outbox/outbox-settings.js';
 import { DEFAULT_OUTBOX_SETTINGS } from './delivery/outbox/outbox-settings.js';
-import { openSqliteStore } from './store/sqlite/sqlite-store.js';
+import { databaseFile, openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { openSigningKeys } from './tokens/keystore.js';
 import type { VerifierContext } from './usecases/context.js';
 
@@ -60,7 +59,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     // Receipts come for messages the outbox sent, so only once it exists (below: it needs the providers).
     receipts: (provider, receipt) => outbox.recordReceipt(provider, receipt),
   });
-  const store = openSqliteStore(join(options.dataDir, 'otp-verify.sqlite'), clock);
+  const store = openSqliteStore(databaseFile(options.dataDir), clock);
   const providers = createProviders(store, { ...configuredProviders, ...options.providers });
   const metrics = createMetrics();
   const outbox = createOutbox({

@@ -146,7 +146,10 @@ export interface OutboxStore {
     reason: string | undefined,
     at: number,
   ): OutboxMessage | undefined;
-  /** An operator's retry of a dead or failed message: queued again now, with fresh attempts. */
+  /**
+   * An operator's retry of a dead or failed message: queued again now, with fresh attempts; only the session's
+   * newest message (not one a newer code or its email stand-in replaced) while its code is valid.
+   */
   requeueMessage(id: string, now: number): OutboxMessage | undefined;
   /** An operator moves a waiting message to the dead letters. */
   deadLetterMessage(id: string, reason: string, now: number): OutboxMessage | undefined;

@@ -122,6 +122,19 @@ describe('the SQLite outbox: claims are leases (persistence races, two connectio
     expect(store.findSession(superseded.sessionId)).toMatchObject({ sends: 1, lastSentAt: now });
   });
 
+  it('an operator retries only the session’s newest message, never one a newer code or its email replaced', () => {
+    const replaced = queued();
+    const alone = queued();
+    store.claimMessages(now, now + LEASE, 10);
+    const end = { state: 'dead' as const, reason: 'attempts_exhausted', at: now };
+    store.finishMessage({ id: replaced.id, attempts: 1 }, end);
+    store.finishMessage({ id: alone.id, attempts: 1 }, end);
+    store.enqueueMessage({ ...replaced, id: 'msg_new_code' });
+    expect(store.requeueMessage(replaced.id, now)).toBeUndefined();
+    expect(store.requeueMessage(alone.id, now)).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: now });
+    expect(store.requeueMessage(alone.id, now)).toBeUndefined();
+  });
+
   it('payloads are erased once the code has expired', () => {
     const message = queued({ expiresAt: now + 1_000 });
     expect(store.purgeMessagePayloads(now + 999)).toBe(0);

@@ -108,7 +108,9 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
   const requeue = db.prepare<[number, number, string, number], MessageRow>(
     `UPDATE outbox SET state = 'queued', attempts = 0, refused_by = '[]', reason = NULL, lease_until = NULL,
        next_attempt_at = ?, updated_at = ?
-     WHERE id = ? AND state IN ('dead', 'failed') AND payload IS NOT NULL AND expires_at > ? RETURNING *`,
+     WHERE id = ? AND state IN ('dead', 'failed') AND payload IS NOT NULL AND expires_at > ?
+       AND NOT EXISTS (SELECT 1 FROM outbox newer WHERE newer.session_id = outbox.session_id AND newer.rowid > outbox.rowid)
+     RETURNING *`,
   );
   const deadLetter = db.prepare<[string, number, string], MessageRow>(
     `UPDATE outbox SET state = 'dead', reason = ?, lease_until = NULL, updated_at = ?

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CodeIssue, OutgoingMessage, Store } from '../port.js';
 import { applyMigrations } from './migrations.js';
@@ -16,6 +16,11 @@ interface MessageRow {
   subject: string | null;
   sent_at: number;
   session_id: string;
+}
+
+/** The verifier's database in its data directory. */
+export function databaseFile(dataDir: string): string {
+  return join(dataDir, 'otp-verify.sqlite');
 }
 
 /** Opens (creating if needed) the SQLite database at `file`, applies migrations, prepares every statement once. */
