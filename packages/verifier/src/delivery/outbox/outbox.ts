@@ -1,13 +1,10 @@
 import type { Channel } from '@otp-verify/protocol';
-import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { fallbackMessageId } from '../../domain/message-ids.js';
-import type { OutboxStore, SessionStore } from '../../store/port.js';
-import type { MessageProviders } from '../providers.js';
 import type { DeliveryReceipt } from '../receipt.js';
+import type { DeliveryWorkerDependencies } from './delivery-worker.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { registerOutboxMetrics } from './outbox-metrics.js';
-import type { OutboxSettings } from './outbox-settings.js';
 import { ProviderBreakers } from './provider-breakers.js';
 import type { SealedContent } from './sealed-message.js';
 import { sealMessage } from './sealed-message.js';
@@ -45,15 +42,9 @@ export interface Outbox {
   stop(): Promise<void>;
 }
 
-export interface OutboxDependencies {
-  store: OutboxStore & Pick<SessionStore, 'findSession'>;
-  providers: MessageProviders;
-  routeOf(brand: string, channel: Channel): readonly string[];
-  sealKey: Buffer;
-  settings: OutboxSettings;
+export interface OutboxDependencies extends Omit<DeliveryWorkerDependencies, 'breakers' | 'metrics' | 'random'> {
+  /** Where the outbox's metrics are registered. */
   registry: Registry;
-  clock: () => number;
-  logger: Logger;
 }
 
 export function createOutbox(dependencies: OutboxDependencies): Outbox {
