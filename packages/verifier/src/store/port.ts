@@ -157,8 +157,11 @@ export interface OutboxStore {
   latestMessageOfSession(sessionId: string): OutboxMessage | undefined;
   listMessages(filter: { state?: MessageState; sessionId?: string; limit: number }): OutboxMessage[];
   countMessagesByState(): Partial<Record<MessageState, number>>;
-  /** Erases the sealed payloads of messages that can no longer be sent; how many. */
-  purgeMessagePayloads(now: number): number;
+  /**
+   * Erases what is no longer needed once codes and sessions have expired: the sealed payloads of messages, the
+   * phone numbers and addresses of expired sessions, receipts that never met their message; how many payloads.
+   */
+  purgeExpired(now: number): number;
 }
 
 export interface StoredEvent {

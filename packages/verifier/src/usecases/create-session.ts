@@ -85,16 +85,16 @@ async function customerRefPhone(
 }
 
 /**
- * The address codes may go to by email. A page may give one only with a number it typed itself (guest
- * checkout): with a customer token the number is the registered one, and an address from the page would let
- * whoever holds the page receive the code instead of the customer's phone.
+ * The address codes may go to by email: only from the brand's server (secret key), which knows its customer's
+ * address. A code by email proves the address, not the phone, so a page, which can type any number, may not add
+ * one: its token would carry the reference of a number nobody proved (NIST SP 800-63B 5.1.3.1).
  */
 function trustedEmail(request: CreateSessionRequest, creator: SessionCreator): string | null {
   if (request.email === undefined) return null;
-  if (creator.kind === 'page' && request.customerToken !== undefined) {
+  if (creator.kind === 'page') {
     throw new VerificationError(
       'invalid_request',
-      'With a customerToken the page may not send an email address: create the session server-to-server to add one.',
+      'A page may not send an email address: create the session server-to-server (secret key) to add one.',
     );
   }
   return request.email;

@@ -75,7 +75,7 @@ describe('otp-verify outbox retry', () => {
     const expiresAt = data.store.findMessage(id)?.expiresAt ?? 0;
     const expired = `cannot retry ${id}: its code expired at ${new Date(expiresAt).toISOString()}: the customer must ask for a new one`;
     expect(refusal(['retry', id], expiresAt)).toBe(expired);
-    expect(data.store.purgeMessagePayloads(expiresAt + 1000)).toBe(1);
+    expect(data.store.purgeExpired(expiresAt + 1000)).toBe(1);
     expect(refusal(['retry', id], expiresAt + 1000)).toBe(expired);
     expect(data.store.findMessage(id)).toMatchObject({ state: 'dead', payload: null });
   });

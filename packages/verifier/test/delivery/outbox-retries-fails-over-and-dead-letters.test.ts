@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { brandRegistry } from '../../src/config/brands.js';
 import type { OutboxSettings } from '../../src/delivery/outbox/outbox-settings.js';
+import { DeliveryFailure } from '../../src/delivery/provider.js';
 import { providerNames } from '../../src/delivery/providers.js';
 import type { CreatedSession } from '../support/api.js';
-import { codeFromSms, createSession } from '../support/api.js';
-import { rawTestBrands, uniqueMobile } from '../support/brands.js';
+import { codeFromSms, createServerSession, createSession } from '../support/api.js';
+import { ACME, rawTestBrands, uniqueMobile } from '../support/brands.js';
 import type { VerifierFixture } from '../support/fixture.js';
 import { startTestVerifier } from '../support/fixture.js';
 import { expectProblem } from '../support/problem.js';
@@ -44,8 +45,12 @@ afterEach(() => fixture.dispose());
 const outbox = () => fixture.verifier.context.outbox;
 const store = () => fixture.verifier.context.store;
 
-async function sent(extra: Record<string, unknown> = {}): Promise<CreatedSession> {
-  const session = await createSession(fixture.api, uniqueMobile(), extra);
+/** A session whose first code was sent; with `email`, created by the brand's server (only it may add one). */
+async function sent(extra: { email?: string } = {}): Promise<CreatedSession> {
+  const session =
+    extra.email === undefined
+      ? await createSession(fixture.api, uniqueMobile())
+      : await createServerSession(fixture.api, ACME, uniqueMobile(), extra);
   const response = await fixture.api.send(session.id, session.clientSecret);
   expect(response.status).toBe(202);
   await outbox().idle();
@@ -163,7 +168,7 @@ describe('the outbox delivers every accepted send', () => {
         ['sms', 'dead'],
       ]);
     }
-    const session = await createSession(fixture.api, uniqueMobile(), withEmail);
+    const session = await createServerSession(fixture.api, ACME, uniqueMobile(), withEmail);
     expectProblem(await fixture.api.send(session.id, session.clientSecret), 'delivery_unavailable');
     expect(store().findSession(session.id)).toMatchObject({ sends: 0, status: 'created' });
     expect(messagesOf(session)).toEqual([]);
@@ -294,6 +299,111 @@ describe('the outbox delivers every accepted send', () => {
     fixture.clock.advance(1_000);
     await outbox().idle();
     expect(messagesOf(session)[0]).toMatchObject({ state: 'sent', payload: null });
+  });
+});
+
+describe('the outbox where a reviewer broke it (regressions)', () => {
+  it('does not spin while a half-open probe is out: the other messages wait for the next poll', async () => {
+    await start({ breaker: { failureThreshold: 1, openMs: 30_000 }, maxAttempts: 20 }, ['primary']);
+    primary.script(['fail', 'hang']);
+    const first = await sent();
+    fixture.clock.advance(BREAKER.openMs);
+    outbox().wake(); // the retry takes the probe and hangs (idle() would wait for it)
+    await expect.poll(() => primary.attempts.length).toBe(2);
+    const second = await createSession(fixture.api, uniqueMobile());
+    expect((await fixture.api.send(second.id, second.clientSecret)).status).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // a spinning loop never gets here
+    expect(messagesOf(first)[0]).toMatchObject({ state: 'sending' });
+    expect(messagesOf(second)[0]).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: fixture.clock() + 500 });
+  });
+
+  it('a failed receipt for an SMS a newer code replaced sends no email and cancels nothing', async () => {
+    await start();
+    const session = await sent({ email: 'customer@example.com' });
+    const [old] = messagesOf(session);
+    fixture.clock.advanceSeconds(30);
+    primary.script(['hang']);
+    expect((await fixture.api.send(session.id, session.clientSecret)).status).toBe(202);
+    outbox().recordReceipt('primary', { providerMessageId: old?.providerMessageId as string, state: 'failed' });
+    expect(messagesOf(session).map((message) => [message.channel, message.state])).toEqual([
+      ['sms', 'sending'],
+      ['sms', 'failed'],
+    ]);
+    expect(mailer.attempts).toEqual([]);
+  });
+
+  it('a message a newer code replaced while it was being sent is cancelled, not retried', async () => {
+    await start({ attemptTimeoutMs: 150 }, ['primary']);
+    primary.script(['hang']);
+    const session = await createSession(fixture.api, uniqueMobile());
+    expect((await fixture.api.send(session.id, session.clientSecret)).status).toBe(202);
+    fixture.clock.advanceSeconds(30);
+    primary.script([], 'accept');
+    expect((await fixture.api.send(session.id, session.clientSecret)).status).toBe(202);
+    await outbox().idle();
+    fixture.clock.advance(1_000);
+    await outbox().idle();
+    const [newer, older] = messagesOf(session);
+    expect(older).toMatchObject({ state: 'cancelled', reason: 'superseded' });
+    expect(newer).toMatchObject({ state: 'sent' });
+    expect(primary.accepted().map((message) => message.idempotencyKey)).toEqual([newer?.id]);
+  });
+
+  it('keeps a receipt that beats the provider’s own answer, and applies it when the send is recorded', async () => {
+    await start({}, ['primary']);
+    const send = primary.send.bind(primary);
+    primary.send = async (message, options) => {
+      const accepted = await send(message, options);
+      outbox().recordReceipt('primary', { providerMessageId: accepted.providerMessageId, state: 'delivered' });
+      return accepted;
+    };
+    const session = await sent();
+    expect(messagesOf(session)[0]).toMatchObject({ state: 'delivered' });
+  });
+
+  it('fails over down the route at once, then waits before going round it again', async () => {
+    await start();
+    primary.script([], 'fail');
+    secondary.script([], 'fail');
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    try {
+      const session = await sent();
+      expect([primary.attempts.length, secondary.attempts.length]).toEqual([1, 1]);
+      expect(messagesOf(session)[0]).toMatchObject({
+        state: 'queued',
+        attempts: 2,
+        nextAttemptAt: fixture.clock() + 1_000,
+      });
+    } finally {
+      random.mockRestore();
+    }
+  });
+
+  it('sends the email stand-in at once when every SMS circuit is open', async () => {
+    await start({ breaker: { failureThreshold: 1, openMs: 30_000 } }, ['primary']);
+    primary.script([], 'fail');
+    await sent();
+    const session = await sent({ email: 'customer@example.com' });
+    expect(messagesOf(session).map((message) => [message.channel, message.state, message.reason])).toEqual([
+      ['email', 'sent', null],
+      ['sms', 'failed', 'every provider of the route is unavailable'],
+    ]);
+  });
+
+  it('keeps a code a provider echoed in its error out of the record and the events', async () => {
+    await start({}, ['primary']);
+    const send = primary.send.bind(primary);
+    primary.send = (message) =>
+      Promise.reject(new DeliveryFailure(`gateway refused: ${message.body}\u001b[31m`)).finally(() => send(message));
+    const session = await sent();
+    const code = codeFromSms(primary.attempts[0]?.message.body ?? '');
+    const [message] = messagesOf(session);
+    const events = JSON.stringify(store().listEvents({ sessionId: session.id, limit: 10 }));
+    for (const text of [message?.reason ?? '', events]) {
+      expect(text).not.toContain(code);
+      expect(text).not.toContain('\u001b');
+    }
+    expect(message?.reason).toContain('[digits]');
   });
 });
 

@@ -135,10 +135,32 @@ describe('the SQLite outbox: claims are leases (persistence races, two connectio
     expect(store.requeueMessage(alone.id, now)).toBeUndefined();
   });
 
+  it('an operator retry takes back the send a dead message gave back, so it is never given back twice', () => {
+    const message = queued();
+    store.claimMessages(now, now + LEASE, 10);
+    store.finishMessage({ id: message.id, attempts: 1 }, { state: 'dead', reason: 'attempts_exhausted', at: now });
+    expect(store.findSession(message.sessionId)).toMatchObject({ sends: 0, lastSentAt: null });
+    store.requeueMessage(message.id, now + 1);
+    expect(store.findSession(message.sessionId)).toMatchObject({ sends: 1, lastSentAt: now + 1 });
+    const [again] = store.claimMessages(now + 1, now + LEASE, 10);
+    store.finishMessage({ id: message.id, attempts: again?.attempts ?? 0 }, { state: 'dead', reason: 'x', at: now });
+    expect(store.findSession(message.sessionId)).toMatchObject({ sends: 0 });
+  });
+
+  it('expired sessions lose their phone number and address; open ones keep them', () => {
+    const expired = makeSession({ email: 'a@example.com', expiresAt: now + 1_000 });
+    const open = makeSession({ email: 'b@example.com', expiresAt: now + 60_000 });
+    store.insertSession(expired);
+    store.insertSession(open);
+    store.purgeExpired(now + 1_000);
+    expect(store.findSession(expired.id)).toMatchObject({ phoneE164: null, email: null, codeHash: null });
+    expect(store.findSession(open.id)).toMatchObject({ phoneE164: open.phoneE164, email: 'b@example.com' });
+  });
+
   it('payloads are erased once the code has expired', () => {
     const message = queued({ expiresAt: now + 1_000 });
-    expect(store.purgeMessagePayloads(now + 999)).toBe(0);
-    expect(store.purgeMessagePayloads(now + 1_000)).toBe(1);
+    expect(store.purgeExpired(now + 999)).toBe(0);
+    expect(store.purgeExpired(now + 1_000)).toBe(1);
     expect(store.findMessage(message.id)?.payload).toBeNull();
   });
 

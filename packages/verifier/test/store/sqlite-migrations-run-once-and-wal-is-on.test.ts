@@ -34,6 +34,7 @@ describe('SQLite store: schema', () => {
       { version: 1, applied_at: CLOCK_START },
       { version: 2, applied_at: CLOCK_START },
       { version: 3, applied_at: CLOCK_START },
+      { version: 4, applied_at: CLOCK_START },
     ]);
   });
 
@@ -50,19 +51,28 @@ describe('SQLite store: schema', () => {
       { version: 1, applied_at: CLOCK_START },
       { version: 2, applied_at: CLOCK_START },
       { version: 3, applied_at: CLOCK_START },
+      { version: 4, applied_at: CLOCK_START },
     ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()
         .map((row) => row.name);
-      expect(tables).toEqual(['dev_messages', 'events', 'outbox', 'rate_counters', 'schema_migrations', 'sessions']);
+      expect(tables).toEqual([
+        'dev_messages',
+        'early_receipts',
+        'events',
+        'outbox',
+        'rate_counters',
+        'schema_migrations',
+        'sessions',
+      ]);
     } finally {
       db.close();
     }

@@ -108,6 +108,23 @@ export async function createSession(
   return { id: body.id, clientSecret: body.clientSecret, phone };
 }
 
+/** Creates a session as the brand's checkout server does (secret key), which alone may add the customer's email. */
+export async function createServerSession(
+  api: ApiClient,
+  brand: { id: string; secretKey: string },
+  phone: string,
+  extra: Record<string, unknown> = {},
+): Promise<CreatedSession> {
+  const server = new ApiClient(api.baseUrl, null);
+  const response = await server.createSession(
+    { brand: brand.id, order: order(), phone, ...extra },
+    { bearer: brand.secretKey },
+  );
+  if (response.status !== 201) throw new Error(`create answered ${response.status}: ${JSON.stringify(response.body)}`);
+  const body = response.body as { id: string; clientSecret: string };
+  return { id: body.id, clientSecret: body.clientSecret, phone };
+}
+
 /** Creates a session and sends its first code; returns the code read from the dev inbox. */
 export async function sessionWithCode(
   api: ApiClient,

@@ -12,6 +12,11 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
  * failures it opens and refuses attempts for `openMs`; then it lets a single probe through (half-open): a success
  * closes it, a failure opens it again. Time is the injected clock's.
  */
+/** Leave to make one attempt; `probe`: it is the half-open circuit's single trial. */
+export interface BreakerPermit {
+  probe: boolean;
+}
+
 export class CircuitBreaker {
   private failures = 0;
   private openUntil = 0;
@@ -27,39 +32,39 @@ export class CircuitBreaker {
     return this.clock() < this.openUntil ? 'open' : 'half-open';
   }
 
-  /** Whether an attempt may go now; in half-open state only one may, until it reports back. */
-  tryAcquire(): boolean {
+  /** Leave for an attempt now, or undefined; in half-open state one attempt gets it until it reports back. */
+  tryAcquire(): BreakerPermit | undefined {
     const state = this.state();
-    if (state === 'closed') return true;
-    if (state === 'open' || this.probing) return false;
+    if (state === 'closed') return { probe: false };
+    if (state === 'open' || this.probing) return undefined;
     this.probing = true;
-    return true;
+    return { probe: true };
   }
 
-  /** Whether an attempt could go now, without taking the half-open probe. */
+  /** Whether an attempt could get leave now. */
   isAvailable(): boolean {
     const state = this.state();
     return state === 'closed' || (state === 'half-open' && !this.probing);
   }
 
-  /** When an open circuit lets its probe through (now if it is not open). */
+  /** When an attempt could get leave at the earliest: the end of the open period, else now (a probe may be out). */
   availableAt(): number {
     return this.state() === 'open' ? this.openUntil : this.clock();
   }
 
-  succeeded(): void {
+  succeeded(permit: BreakerPermit): void {
     this.failures = 0;
-    this.probing = false;
+    if (permit.probe) this.probing = false;
   }
 
-  failed(): void {
-    this.probing = false;
+  failed(permit: BreakerPermit): void {
+    if (permit.probe) this.probing = false;
     this.failures += 1;
     if (this.failures >= this.settings.failureThreshold) this.openUntil = this.clock() + this.settings.openMs;
   }
 
-  /** An attempt that took the probe but was not made gives it back. */
-  released(): void {
-    this.probing = false;
+  /** An attempt that got leave but was not made gives it back. */
+  released(permit: BreakerPermit): void {
+    if (permit.probe) this.probing = false;
   }
 }

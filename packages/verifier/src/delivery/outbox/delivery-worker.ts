@@ -4,10 +4,12 @@ import { effectiveStatus } from '../../domain/session.js';
 import type { MessageClaim, OutboxMessage, OutboxStore, SessionStore } from '../../store/port.js';
 import { DeliveryFailure } from '../provider.js';
 import type { MessageProviders } from '../providers.js';
+import type { BreakerPermit } from './circuit-breaker.js';
 import type { ProviderBreakers } from './provider-breakers.js';
 import type { OutboxMetrics } from './outbox-metrics.js';
 import type { OutboxSettings } from './outbox-settings.js';
 import { retryDelay } from './retry-delay.js';
+import { safeReason } from './safe-reason.js';
 import { openMessage } from './sealed-message.js';
 
 export interface DeliveryWorkerDependencies {
@@ -94,20 +96,29 @@ export class DeliveryWorker {
   private purgePayloads(now: number): void {
     if (now - this.purgedAt < PURGE_EVERY_MS) return;
     this.purgedAt = now;
-    this.dependencies.store.purgeMessagePayloads(now);
+    this.dependencies.store.purgeExpired(now);
   }
 
   private async attempt(message: OutboxMessage): Promise<void> {
-    const { store, clock } = this.dependencies;
+    const { store, clock, settings } = this.dependencies;
     const claim: MessageClaim = { id: message.id, attempts: message.attempts };
     const now = clock();
     if (message.payload === null || now >= message.expiresAt) {
       store.finishMessage(claim, { state: 'dead', reason: 'code_expired', at: now });
       return;
     }
+    // Claims that lapsed (a worker died holding them) count too: a message that kills its workers ends.
+    if (message.attempts > settings.maxAttempts) {
+      store.finishMessage(claim, { state: 'dead', reason: 'attempts_exhausted: claims lapsed', at: now });
+      return;
+    }
     const session = store.findSession(message.sessionId);
     if (session === undefined || effectiveStatus(session, now) !== 'sent') {
       store.finishMessage(claim, { state: 'cancelled', reason: 'session_closed', at: now });
+      return;
+    }
+    if (store.latestMessageOfSession(message.sessionId)?.id !== message.id) {
+      store.finishMessage(claim, { state: 'cancelled', reason: 'superseded', at: now });
       return;
     }
     const candidates = this.dependencies
@@ -117,75 +128,102 @@ export class DeliveryWorker {
       store.finishMessage(claim, { state: 'failed', reason: message.reason ?? 'no_provider', at: now });
       return;
     }
-    const providerName = this.pickProvider(candidates, message);
-    if (providerName === undefined) {
-      const { breakers } = this.dependencies;
-      store.postponeMessage(claim, Math.min(...candidates.map((name) => breakers.of(name).availableAt())), now);
+    const chosen = this.pickProvider(candidates, message);
+    if (chosen === undefined && message.fallback !== null) {
+      // Every circuit of the SMS route is open: the email stand-in goes now, not after the SMS's retries.
+      store.finishMessage(claim, { state: 'failed', reason: 'every provider of the route is unavailable', at: now });
       return;
     }
-    await this.sendThrough(providerName, message, claim, candidates);
+    if (chosen === undefined) {
+      store.postponeMessage(claim, this.whenAProviderMayTakeIt(candidates, now), now);
+      return;
+    }
+    await this.sendThrough(chosen, message, claim, candidates);
+  }
+
+  /**
+   * When to look again at a message no provider of its route may take now: when the first open circuit lets a
+   * probe through, but not sooner than the next poll (so the loop never spins while a probe is out) and not later
+   * than an attempt's timeout.
+   */
+  private whenAProviderMayTakeIt(candidates: readonly string[], now: number): number {
+    const { breakers, settings } = this.dependencies;
+    const earliest = Math.min(...candidates.map((name) => breakers.of(name).availableAt()));
+    return Math.max(now + settings.pollIntervalMs, Math.min(earliest, now + settings.attemptTimeoutMs));
   }
 
   /**
    * The provider for this attempt: after a failure the next one of the route (failover), else the first; the
-   * first whose circuit lets an attempt through, taking its half-open probe if it is one.
+   * first whose circuit gives leave, taking its half-open probe if it is one.
    */
-  private pickProvider(candidates: readonly string[], message: OutboxMessage): string | undefined {
+  private pickProvider(
+    candidates: readonly string[],
+    message: OutboxMessage,
+  ): { name: string; permit: BreakerPermit } | undefined {
     const failedAt = message.reason === null || message.provider === null ? -1 : candidates.indexOf(message.provider);
     const order = [...candidates.slice(failedAt + 1), ...candidates.slice(0, failedAt + 1)];
-    return order.find((name) => this.dependencies.breakers.of(name).tryAcquire());
+    for (const name of order) {
+      const permit = this.dependencies.breakers.of(name).tryAcquire();
+      if (permit !== undefined) return { name, permit };
+    }
+    return undefined;
   }
 
   private async sendThrough(
-    providerName: string,
+    chosen: { name: string; permit: BreakerPermit },
     message: OutboxMessage,
     claim: MessageClaim,
     candidates: readonly string[],
   ): Promise<void> {
     const { store, providers, breakers, metrics, settings, clock, logger, sealKey } = this.dependencies;
-    const breaker = breakers.of(providerName);
-    const started = clock();
+    const breaker = breakers.of(chosen.name);
+    let providerMessageId: string;
     try {
-      const provider = providers[providerName];
-      if (provider === undefined) throw new Error(`the verifier has no message provider "${providerName}"`);
+      const provider = providers[chosen.name];
+      if (provider === undefined) throw new Error(`the verifier has no message provider "${chosen.name}"`);
       const content = openMessage(sealKey, message.id, message.payload as Buffer);
       const signal = AbortSignal.any([AbortSignal.timeout(settings.attemptTimeoutMs), this.stopping.signal]);
-      const { providerMessageId } = await abortable(
-        provider.send(
-          {
-            ...content,
-            channel: message.channel,
-            sentAt: started,
-            sessionId: message.sessionId,
-            idempotencyKey: message.id,
-          },
-          { signal },
-        ),
-        signal,
+      const sending = provider.send(
+        {
+          ...content,
+          channel: message.channel,
+          sentAt: clock(),
+          sessionId: message.sessionId,
+          idempotencyKey: message.id,
+        },
+        { signal },
       );
-      breaker.succeeded();
-      const at = clock();
-      if (!store.markMessageSent(claim, { provider: providerName, providerMessageId, at })) {
-        logger.warn({ messageId: message.id, provider: providerName }, 'a message was sent after its claim lapsed');
-      }
-      metrics.observeSent(message, providerName, at);
+      ({ providerMessageId } = await abortable(sending, signal));
     } catch (error) {
       if (this.stopping.signal.aborted) {
-        breaker.released();
+        breaker.released(chosen.permit);
         store.postponeMessage(claim, clock(), clock());
         return;
       }
       const rejected = error instanceof DeliveryFailure && error.rejected;
       // A rejection is an answer: the provider is up, the message is what it refuses.
-      if (rejected) breaker.succeeded();
-      else breaker.failed();
+      if (rejected) breaker.succeeded(chosen.permit);
+      else breaker.failed(chosen.permit);
       const reason = failureReason(error, settings.attemptTimeoutMs);
-      metrics.observeFailure(message, providerName, rejected);
+      metrics.observeFailure(message, chosen.name, rejected);
       logger.warn(
-        { messageId: message.id, provider: providerName, attempt: message.attempts, rejected, reason },
+        { messageId: message.id, provider: chosen.name, attempt: message.attempts, rejected, reason },
         'a delivery attempt failed',
       );
-      this.afterFailure(message, claim, { providerName, reason, rejected, candidates });
+      this.afterFailure(message, claim, { providerName: chosen.name, reason, rejected, candidates });
+      return;
+    }
+    breaker.succeeded(chosen.permit);
+    const at = clock();
+    metrics.observeSent(message, chosen.name, at);
+    // The provider has it: whatever the store says now, this is no provider failure. If the record cannot be
+    // written, the claim lapses and the message is sent again under the same idempotency key.
+    try {
+      if (!store.markMessageSent(claim, { provider: chosen.name, providerMessageId, at })) {
+        logger.warn({ messageId: message.id, provider: chosen.name }, 'a message was sent after its claim lapsed');
+      }
+    } catch (error) {
+      logger.error({ err: error, messageId: message.id }, 'a sent message could not be recorded; its claim will lapse');
     }
   }
 
@@ -206,7 +244,9 @@ export class DeliveryWorker {
       store.finishMessage(claim, { state: 'dead', reason, provider: failure.providerName, at });
       return;
     }
-    const failover = untried.some((name) => name !== failure.providerName && breakers.of(name).isAvailable());
+    // Fail over at once to a provider further down the route; once the route has been gone through, wait.
+    const further = failure.candidates.slice(failure.candidates.indexOf(failure.providerName) + 1);
+    const failover = further.some((name) => breakers.of(name).isAvailable());
     const wait = failover ? 0 : retryDelay(settings.retry, message.attempts, this.dependencies.random);
     store.retryMessage(claim, {
       provider: failure.providerName,
@@ -228,8 +268,8 @@ function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** Why an attempt failed, for the message's record and the event log (providers keep numbers and codes out). */
+/** Why an attempt failed, for the message's record, the event log and the logs. */
 function failureReason(error: unknown, attemptTimeoutMs: number): string {
   if (error instanceof AttemptAborted) return `no answer within ${attemptTimeoutMs} ms`;
-  return error instanceof Error ? error.message : String(error);
+  return safeReason(error instanceof Error ? error.message : String(error));
 }

@@ -27,7 +27,7 @@ export interface OutboxSettings {
 export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
   attemptTimeoutMs: 10_000,
   leaseMarginMs: 5_000,
-  maxAttempts: 8,
+  maxAttempts: 12,
   concurrency: 128,
   pollIntervalMs: 500,
   retry: { baseMs: 1_000, maxMs: 30_000 },

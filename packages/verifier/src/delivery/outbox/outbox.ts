@@ -7,6 +7,7 @@ import { DeliveryWorker } from './delivery-worker.js';
 import { registerOutboxMetrics } from './outbox-metrics.js';
 import { ProviderBreakers } from './provider-breakers.js';
 import type { SealedContent } from './sealed-message.js';
+import { safeReason } from './safe-reason.js';
 import { sealMessage } from './sealed-message.js';
 
 /** A message the send use case hands over: in clear here, sealed before it is stored. */
@@ -32,7 +33,7 @@ export interface Outbox {
    * been answered: the answer never waits for a provider, and takes as long whether a message was queued or not.
    */
   wake(): void;
-  /** Whether some provider of the route could take a message now (not every circuit is open). */
+  /** Whether some provider of the route could take a message now or after a running probe (not every circuit is open). */
   canDeliver(brand: string, channel: Channel): boolean;
   /** Records a provider's delivery receipt on the message it names (unknown ids are logged and dropped). */
   recordReceipt(provider: string, receipt: DeliveryReceipt): void;
@@ -72,7 +73,7 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
         expiresAt: message.expiresAt,
       }),
     wake: () => void setImmediate(() => worker.wake()),
-    canDeliver: (brand, channel) => routeOf(brand, channel).some((name) => breakers.of(name).isAvailable()),
+    canDeliver: (brand, channel) => routeOf(brand, channel).some((name) => breakers.of(name).state() !== 'open'),
     recordReceipt: (provider, receipt) => {
       metrics.observeReceipt(provider, receipt.state);
       const outcome =
@@ -82,7 +83,7 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
             ? undefined
             : 'failed';
       if (outcome === undefined) return;
-      const reason = outcome === 'failed' ? (receipt.error ?? receipt.state) : undefined;
+      const reason = outcome === 'failed' ? safeReason(receipt.error ?? receipt.state) : undefined;
       const message = store.recordDelivery(provider, receipt.providerMessageId, outcome, reason, clock());
       if (message === undefined) {
         logger.info({ provider, providerMessageId: receipt.providerMessageId }, 'a receipt for no sent message');

@@ -112,6 +112,23 @@ const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX dev_messages_message ON dev_messages (message_id);
     `,
   },
+  {
+    version: 4,
+    name: 'outbox: returned sends, early receipts; expiry of contact data',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN send_returned INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE early_receipts (
+        provider TEXT NOT NULL,
+        provider_message_id TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        reason TEXT,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (provider, provider_message_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX sessions_contact_expiry ON sessions (expires_at)
+        WHERE phone_e164 IS NOT NULL OR email IS NOT NULL;
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

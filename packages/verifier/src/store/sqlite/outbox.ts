@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '@otp-verify/protocol';
-import type { MessageClaim, MessageState, NewMessage, OutboxMessage, OutboxStore } from '../port.js';
+import type { DeliveryOutcome, MessageClaim, MessageState, NewMessage, OutboxMessage, OutboxStore } from '../port.js';
 import { fallbackMessageId } from '../../domain/message-ids.js';
 import type { SqliteEventLog } from './event-log.js';
+
+/** A receipt for a message the outbox has not recorded as sent is kept this long. */
+const EARLY_RECEIPT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 interface MessageRow {
   id: string;
@@ -26,6 +29,7 @@ interface MessageRow {
   delivered_at: number | null;
   expires_at: number;
   updated_at: number;
+  send_returned: number;
 }
 
 function messageFromRow(row: MessageRow): OutboxMessage {
@@ -103,7 +107,8 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
   );
   const deliver = db.prepare<[string, number, string | null, number, string, string], MessageRow>(
     `UPDATE outbox SET state = ?, delivered_at = ?, reason = ?, updated_at = ?
-     WHERE provider = ? AND provider_message_id = ? AND state = 'sent' RETURNING *`,
+     WHERE rowid = (SELECT rowid FROM outbox WHERE provider = ? AND provider_message_id = ? ORDER BY rowid DESC LIMIT 1)
+       AND state = 'sent' RETURNING *`,
   );
   const requeue = db.prepare<[number, number, string, number], MessageRow>(
     `UPDATE outbox SET state = 'queued', attempts = 0, refused_by = '[]', reason = NULL, lease_until = NULL,
@@ -117,13 +122,37 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
      WHERE id = ? AND state IN ('queued', 'sending') RETURNING *`,
   );
   const dropFallback = db.prepare<[string]>('UPDATE outbox SET fallback = NULL WHERE id = ?');
-  // A failed delivery is not a send the customer got: the send is given back and the cooldown lifted, unless a
-  // newer message of the session exists (its send stands).
-  const giveBackSend = db.prepare<[string, string, string]>(
-    `UPDATE sessions SET sends = sends - 1, last_sent_at = NULL
-     WHERE id = ? AND status = 'sent' AND sends > 0
-       AND NOT EXISTS (SELECT 1 FROM outbox newer
-         WHERE newer.session_id = ? AND newer.rowid > (SELECT rowid FROM outbox WHERE id = ?))`,
+  const resetSendReturned = db.prepare<[string]>('UPDATE outbox SET send_returned = 0 WHERE id = ?');
+  const hasNewer = db.prepare<[string, string], { one: number }>(
+    `SELECT 1 AS one FROM outbox newer
+     WHERE newer.session_id = ? AND newer.rowid > (SELECT rowid FROM outbox WHERE id = ?) LIMIT 1`,
+  );
+  // A failed delivery is not a send the customer got: the send is given back and the cooldown lifted (once: the
+  // message remembers it, and an operator's retry takes the send again).
+  const giveBackSend = db.prepare<[string]>(
+    `UPDATE sessions SET sends = sends - 1, last_sent_at = NULL WHERE id = ? AND status = 'sent' AND sends > 0`,
+  );
+  const markSendReturned = db.prepare<[string]>(
+    'UPDATE outbox SET send_returned = 1 WHERE id = ? AND send_returned = 0',
+  );
+  const takeSendAgain = db.prepare<[number, string]>(
+    `UPDATE sessions SET sends = sends + 1, last_sent_at = ? WHERE id = ? AND status = 'sent'`,
+  );
+  const keepEarlyReceipt = db.prepare<[string, string, string, string | null, number]>(
+    `INSERT INTO early_receipts (provider, provider_message_id, outcome, reason, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (provider, provider_message_id) DO NOTHING`,
+  );
+  const takeEarlyReceipt = db.prepare<
+    [string, string],
+    { outcome: DeliveryOutcome; reason: string | null; at: number }
+  >('DELETE FROM early_receipts WHERE provider = ? AND provider_message_id = ? RETURNING outcome, reason, at');
+  const knownProviderId = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM outbox WHERE provider = ? AND provider_message_id = ? LIMIT 1',
+  );
+  const purgeEarlyReceipts = db.prepare<[number]>('DELETE FROM early_receipts WHERE at <= ?');
+  const eraseExpiredContacts = db.prepare<[number]>(
+    `UPDATE sessions SET phone_e164 = NULL, email = NULL, code_hash = NULL
+     WHERE expires_at <= ? AND (phone_e164 IS NOT NULL OR email IS NOT NULL)`,
   );
   const setCodeChannel = db.prepare<[Channel, string]>(
     `UPDATE sessions SET code_channel = ? WHERE id = ? AND status = 'sent'`,
@@ -139,7 +168,7 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
   const countByState = db.prepare<[], { state: MessageState; count: number }>(
     'SELECT state, count(*) AS count FROM outbox GROUP BY state',
   );
-  const purge = db.prepare<[number]>(
+  const purgePayloads = db.prepare<[number]>(
     `UPDATE outbox SET payload = NULL, fallback = NULL
      WHERE (payload IS NOT NULL OR fallback IS NOT NULL) AND expires_at <= ?`,
   );
@@ -189,8 +218,12 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
     });
   };
 
-  /** What follows an SMS that will not arrive: its email stand-in if it has one, else the send given back. */
+  /**
+   * What follows a message that will not arrive, when it is the session's newest (a newer one carries the code
+   * now): an SMS's email stand-in if it has one, else the send given back.
+   */
   const afterUndelivered = (row: MessageRow, at: number) => {
+    if (hasNewer.get(row.session_id, row.id) !== undefined) return;
     if (row.fallback !== null && row.fallback_to_masked !== null && row.expires_at > at) {
       dropFallback.run(row.id);
       enqueue({
@@ -207,7 +240,16 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
       setCodeChannel.run('email', row.session_id);
       return;
     }
-    giveBackSend.run(row.session_id, row.session_id, row.id);
+    if (markSendReturned.run(row.id).changes === 1) giveBackSend.run(row.session_id);
+  };
+
+  const applyDelivery = (row: MessageRow, outcome: DeliveryOutcome, reason: string | null, at: number) => {
+    event(row, outcome === 'delivered' ? 'message.delivered' : 'message.failed', at, {
+      provider: row.provider,
+      ...(reason === null ? {} : { reason }),
+      ...(row.sent_at === null ? {} : { sinceSentMs: at - row.sent_at }),
+    });
+    if (outcome === 'failed') afterUndelivered(row, at);
   };
 
   const transaction = <Args extends unknown[], Result>(work: (...args: Args) => Result) =>
@@ -227,6 +269,13 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
           attempt: row.attempts,
           latencyMs: sent.at - row.created_at,
         });
+        // The provider's receipt can beat its own answer to the verifier: it waited in early_receipts.
+        const early = takeEarlyReceipt.get(sent.provider, sent.providerMessageId);
+        if (early !== undefined) {
+          const { outcome, reason, at } = early;
+          const delivered = deliver.get(outcome, at, reason, at, sent.provider, sent.providerMessageId);
+          if (delivered !== undefined) applyDelivery(delivered, outcome, reason, at);
+        }
         return true;
       },
     ),
@@ -265,24 +314,29 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
       (
         provider: string,
         providerMessageId: string,
-        outcome: 'delivered' | 'failed',
+        outcome: DeliveryOutcome,
         reason: string | undefined,
         at: number,
       ) => {
         const row = deliver.get(outcome, at, reason ?? null, at, provider, providerMessageId);
-        if (row === undefined) return undefined;
-        event(row, outcome === 'delivered' ? 'message.delivered' : 'message.failed', at, {
-          provider,
-          ...(reason === undefined ? {} : { reason }),
-          ...(row.sent_at === null ? {} : { sinceSentMs: at - row.sent_at }),
-        });
-        if (outcome === 'failed') afterUndelivered(row, at);
+        if (row === undefined) {
+          // Not sent yet as far as the outbox knows: kept until the sent record (or dropped a day later).
+          if (knownProviderId.get(provider, providerMessageId) === undefined) {
+            keepEarlyReceipt.run(provider, providerMessageId, outcome, reason ?? null, at);
+          }
+          return undefined;
+        }
+        applyDelivery(row, outcome, reason ?? null, at);
         return messageFromRow(find.get(row.id) as MessageRow);
       },
     ),
     requeueMessage: transaction((id: string, now: number) => {
       const row = requeue.get(now, now, id, now);
       if (row === undefined) return undefined;
+      if (row.send_returned === 1) {
+        takeSendAgain.run(now, row.session_id);
+        resetSendReturned.run(row.id);
+      }
       event(row, 'message.requeued', now, { by: 'operator' });
       return messageFromRow(row);
     }),
@@ -306,6 +360,10 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
       Object.fromEntries(countByState.all().map(({ state, count }) => [state, count])) as Partial<
         Record<MessageState, number>
       >,
-    purgeMessagePayloads: (now) => purge.run(now).changes,
+    purgeExpired: transaction((now: number) => {
+      purgeEarlyReceipts.run(now - EARLY_RECEIPT_LIFETIME_MS);
+      eraseExpiredContacts.run(now);
+      return purgePayloads.run(now).changes;
+    }),
   };
 }
