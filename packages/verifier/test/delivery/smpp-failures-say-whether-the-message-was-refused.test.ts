@@ -1,19 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderMessage } from '../../src/delivery/provider.js';
 import { DeliveryFailure } from '../../src/delivery/provider.js';
 import type { SmppProvider, SmppProviderConfig } from '../../src/delivery/smpp/index.js';
 import { createSmppProvider } from '../../src/delivery/smpp/index.js';
 import type { TestSmsc } from './smpp-test-smsc.js';
-import { commandStatus, PASSWORD, silentLogger, startTestSmsc, testConfig } from './smpp-test-smsc.js';
-
-const SMS: ProviderMessage = {
-  to: '+41791234567',
-  channel: 'sms',
-  body: 'Your code is 123456',
-  sentAt: 0,
-  sessionId: 's1',
-  idempotencyKey: 'k1',
-};
+import { commandStatus, PASSWORD, silentLogger, startTestSmsc, TEST_SMS, testConfig } from './smpp-test-smsc.js';
 
 let smsc: TestSmsc;
 let provider: SmppProvider | undefined;
@@ -59,7 +49,7 @@ describe('an SMPP failure says whether the SMSC refused the message itself (SMPP
     'ESME_RX_R_APPN',
   ])('%s refuses the message: submitting it there again is pointless', async (name) => {
     smsc.submitStatuses.push(commandStatus(name));
-    expect(await refusal(connect().send(SMS))).toEqual({
+    expect(await refusal(connect().send(TEST_SMS))).toEqual({
       message: expect.stringContaining(`refused submit_sm: ${name}`),
       rejected: true,
     });
@@ -69,20 +59,23 @@ describe('an SMPP failure says whether the SMSC refused the message itself (SMPP
     '%s is the SMSC’s condition and counts against it',
     async (name) => {
       smsc.submitStatuses.push(commandStatus(name));
-      expect(await refusal(connect().send(SMS))).toEqual({ message: expect.stringContaining(name), rejected: false });
+      expect(await refusal(connect().send(TEST_SMS))).toEqual({
+        message: expect.stringContaining(name),
+        rejected: false,
+      });
     },
   );
 
   it('throttling past the submit timeout counts against the SMSC', async () => {
     smsc.submitStatuses.push(...Array<number>(500).fill(commandStatus('ESME_RTHROTTLED')));
-    expect(await refusal(connect({ submitTimeoutMs: 300 }).send(SMS))).toEqual({
+    expect(await refusal(connect({ submitTimeoutMs: 300 }).send(TEST_SMS))).toEqual({
       message: expect.stringContaining('ESME_RTHROTTLED'),
       rejected: false,
     });
   });
 
   it('a refused bind counts against the SMSC', async () => {
-    expect(await refusal(connect({}, 'wrong').send(SMS))).toEqual({
+    expect(await refusal(connect({}, 'wrong').send(TEST_SMS))).toEqual({
       message: expect.stringContaining('ESME_RINVPASWD'),
       rejected: false,
     });
@@ -96,7 +89,7 @@ describe('an SMPP failure says whether the SMSC refused the message itself (SMPP
       logger: silentLogger,
       onReceipt: () => undefined,
     });
-    expect(await refusal(provider.send(SMS))).toEqual({
+    expect(await refusal(provider.send(TEST_SMS))).toEqual({
       message: 'no SMPP bind before the submit timeout',
       rejected: false,
     });
@@ -107,7 +100,7 @@ describe('an SMPP failure says whether the SMSC refused the message itself (SMPP
 describe('the outbox’s signal ends an SMPP attempt', () => {
   it('stops resubmitting through throttling as soon as the signal aborts, well before the submit timeout', async () => {
     smsc.submitStatuses.push(...Array<number>(10_000).fill(commandStatus('ESME_RTHROTTLED')));
-    const send = connect({ submitTimeoutMs: 60_000 }).send(SMS, { signal: AbortSignal.timeout(150) });
+    const send = connect({ submitTimeoutMs: 60_000 }).send(TEST_SMS, { signal: AbortSignal.timeout(150) });
     expect(await refusal(send)).toEqual({
       message: 'the SMPP submit was not waited for: the attempt was cancelled',
       rejected: false,
@@ -118,9 +111,9 @@ describe('the outbox’s signal ends an SMPP attempt', () => {
   });
 
   it('submits nothing when the attempt was cancelled before it started', async () => {
-    await connect().send(SMS);
+    await connect().send(TEST_SMS);
     const submitted = smsc.submits.length;
-    await expect(provider?.send(SMS, { signal: AbortSignal.abort() })).rejects.toThrow(/cancelled/);
+    await expect(provider?.send(TEST_SMS, { signal: AbortSignal.abort() })).rejects.toThrow(/cancelled/);
     expect(smsc.submits).toHaveLength(submitted);
   });
 });

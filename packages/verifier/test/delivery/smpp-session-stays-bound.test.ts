@@ -1,19 +1,9 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProviderMessage } from '../../src/delivery/provider.js';
 import type { SmppProvider } from '../../src/delivery/smpp/index.js';
 import { createSmppProvider } from '../../src/delivery/smpp/index.js';
 import type { TestSmsc } from './smpp-test-smsc.js';
-import { PASSWORD, silentLogger, startTestSmsc, testConfig } from './smpp-test-smsc.js';
-
-const message: ProviderMessage = {
-  to: '+41791234567',
-  channel: 'sms',
-  body: 'Your code is 123456',
-  sentAt: 0,
-  sessionId: 's1',
-  idempotencyKey: 'k1',
-};
+import { PASSWORD, silentLogger, startTestSmsc, TEST_SMS, testConfig } from './smpp-test-smsc.js';
 
 describe('SMPP session', () => {
   let smsc: TestSmsc;
@@ -33,7 +23,7 @@ describe('SMPP session', () => {
   });
 
   it('keeps the bind alive with enquire_link', async () => {
-    await provider.send(message);
+    await provider.send(TEST_SMS);
     await expect.poll(() => smsc.received.filter((command) => command === 'enquire_link').length).toBeGreaterThan(2);
   });
 
@@ -42,17 +32,17 @@ describe('SMPP session', () => {
     const logger = pino({ level: 'warn' }, { write: (line: string) => logs.push(line) });
     const config = testConfig(smsc.port, { reconnect: { initialMs: 300, maxMs: 300 } });
     const slowToReconnect = createSmppProvider(config, { password: PASSWORD, logger, onReceipt: () => undefined });
-    await slowToReconnect.send(message);
+    await slowToReconnect.send(TEST_SMS);
     smsc.dropConnections();
     await expect.poll(() => logs.some((line) => line.includes('connection dropped'))).toBe(true);
     expect(smsc.binds).toHaveLength(1);
-    await expect(slowToReconnect.send(message)).resolves.toEqual({ providerMessageId: 'msg-2' });
+    await expect(slowToReconnect.send(TEST_SMS)).resolves.toEqual({ providerMessageId: 'msg-2' });
     expect(smsc.binds).toHaveLength(2);
     await slowToReconnect.close();
   });
 
   it('binds again in the background, before anything is sent', async () => {
-    await provider.send(message);
+    await provider.send(TEST_SMS);
     smsc.dropConnections();
     await expect.poll(() => smsc.binds.length).toBe(2);
   });

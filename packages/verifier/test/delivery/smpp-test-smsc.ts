@@ -1,3 +1,4 @@
+import type { ProviderMessage } from '../../src/delivery/provider.js';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import smpp from 'smpp';
@@ -86,6 +87,16 @@ export function testConfig(port: number, overrides: Partial<SmppProviderConfig> 
 }
 
 export const silentLogger = pino({ level: 'silent' });
+
+/** A short GSM-7 SMS to a Swiss mobile number. */
+export const TEST_SMS: ProviderMessage = {
+  to: '+41791234567',
+  channel: 'sms',
+  body: 'Your code is 123456',
+  sentAt: 0,
+  sessionId: 's1',
+  idempotencyKey: 'k1',
+};
 
 /** A command status by its SMPP name, e.g. ESME_RTHROTTLED. */
 export function commandStatus(name: string): number {
