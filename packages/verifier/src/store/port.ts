@@ -174,8 +174,20 @@ export interface StoredEvent {
   data: Record<string, unknown>;
 }
 
+/** An event as it is appended; `data` holds no phone number, address or code. */
+export interface NewEvent {
+  at: number;
+  type: string;
+  brand: string;
+  sessionId?: string | null;
+  messageId?: string | null;
+  data?: Record<string, unknown>;
+}
+
 /** The append-only event log (issue 7 builds the analytics on it). Never a phone number, address or code. */
 export interface EventLog {
+  /** Appends one event; call it inside the transaction of the change it records. */
+  appendEvent(event: NewEvent): void;
   listEvents(filter: { sessionId?: string; afterId?: number; limit: number }): StoredEvent[];
 }
 

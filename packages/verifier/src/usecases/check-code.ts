@@ -69,15 +69,22 @@ function countAndCompare(
   }
   const secret = counted.codeKeyId === null ? undefined : context.secrets.codeKey(counted.codeKeyId);
   const storedHash = counted.codeHash as string;
+  const event = (type: string, data: Record<string, unknown>) =>
+    context.store.appendEvent({ at: now, type, brand: counted.brand, sessionId, data });
   if (secret !== undefined && codeMatches(secret, sessionId, code, storedHash)) {
     context.store.returnToCounters(ipHits);
     const jti = context.randomId('otk_');
-    if (context.store.markVerified(sessionId, storedHash, jti, now)) return { kind: 'verified', session: counted, jti };
+    if (context.store.markVerified(sessionId, storedHash, jti, now)) {
+      event('session.verified', { attempts: counted.attempts, msSinceCreated: now - counted.createdAt });
+      return { kind: 'verified', session: counted, jti };
+    }
     return { kind: 'refused', error: new VerificationError('session_closed', 'This session is already verified.') };
   }
+  event('code.wrong', { attempt: counted.attempts });
   const left = attemptsLeft(counted);
   if (left === 0) {
     context.store.markLocked(sessionId);
+    event('session.locked', { attempts: counted.attempts });
     return { kind: 'refused', error: lockedError() };
   }
   return {

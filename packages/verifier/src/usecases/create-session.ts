@@ -49,7 +49,21 @@ export async function createSession(
     expiresAt: now + brand.effectivePolicy.sessionLifetimeSeconds * 1000,
     ...NEW_SESSION_PROGRESS,
   };
-  context.store.insertSession(session);
+  context.store.transaction(() => {
+    context.store.insertSession(session);
+    context.store.appendEvent({
+      at: now,
+      type: 'session.created',
+      brand: brand.id,
+      sessionId: session.id,
+      data: {
+        source: phoneSource(request),
+        locale: session.locale,
+        amount: request.order.amount,
+        currency: request.order.currency,
+      },
+    });
+  });
   context.metrics.sessionsCreated.inc({ brand: brand.id });
   return {
     id: session.id,
@@ -59,6 +73,13 @@ export async function createSession(
     codeLength: session.policy.codeLength,
     ...(phone === undefined ? {} : { phoneMasked: phone.masked }),
   };
+}
+
+/** Where the session's number comes from, for the funnel: never the number itself. */
+function phoneSource(request: CreateSessionRequest): 'typed' | 'customer_token' | 'customer_ref' | 'later' {
+  if (request.customerRef !== undefined) return 'customer_ref';
+  if (request.customerToken !== undefined) return 'customer_token';
+  return request.phone === undefined ? 'later' : 'typed';
 }
 
 /** One source of the phone number per session: a typed number, a customer token or a customer reference. */

@@ -11,14 +11,35 @@ export async function redeemToken(
   request: RedemptionRequest,
 ): Promise<OrderTokenClaims> {
   const now = context.clock();
-  const claims = await verifyOwnOrderToken(request.token, context.keys, {
-    issuer: context.issuer,
-    audience: brand.audience,
-    now,
+  const refused = (reason: string, sessionId: string | null) =>
+    context.store.appendEvent({ at: now, type: 'token.refused', brand: brand.id, sessionId, data: { reason } });
+  let claims: OrderTokenClaims;
+  try {
+    claims = await verifyOwnOrderToken(request.token, context.keys, {
+      issuer: context.issuer,
+      audience: brand.audience,
+      now,
+    });
+  } catch (error) {
+    if (error instanceof VerificationError) refused(error.code, null);
+    throw error;
+  }
+  // A valid token of another brand says nothing this brand may record about that brand's session.
+  if (claims.brand !== brand.id) {
+    refused('invalid_token', null);
+    throw new VerificationError('invalid_token', 'The token belongs to another brand.');
+  }
+  const mismatch = request.order === undefined ? undefined : otherOrder(claims.order, request.order);
+  if (mismatch !== undefined) {
+    refused('order_mismatch', claims.sid);
+    throw mismatch;
+  }
+  const redeemed = context.store.transaction(() => {
+    const session = context.store.redeemToken(claims.jti, now);
+    if (session === undefined) refused('already_redeemed', claims.sid);
+    else context.store.appendEvent({ at: now, type: 'token.redeemed', brand: brand.id, sessionId: session.id });
+    return session;
   });
-  if (claims.brand !== brand.id) throw new VerificationError('invalid_token', 'The token belongs to another brand.');
-  if (request.order !== undefined) refuseOtherOrder(claims.order, request.order);
-  const redeemed = context.store.redeemToken(claims.jti, now);
   context.metrics.redemptions.inc({
     brand: brand.id,
     result: redeemed === undefined ? 'already_redeemed' : 'redeemed',
@@ -28,13 +49,13 @@ export async function redeemToken(
   return claims;
 }
 
-function refuseOtherOrder(bound: Order, presented: Order): void {
+/** The refusal when the presented order differs from the one the token binds. */
+function otherOrder(bound: Order, presented: Order): VerificationError | undefined {
   const differing = (['id', 'amount', 'currency'] as const).filter((field) => bound[field] !== presented[field]);
-  if (differing.length > 0) {
-    const verb = differing.length === 1 ? 'differs' : 'differ';
-    throw new VerificationError(
-      'order_mismatch',
-      `The order's ${differing.join(' and ')} ${verb} from what was verified.`,
-    );
-  }
+  if (differing.length === 0) return undefined;
+  const verb = differing.length === 1 ? 'differs' : 'differ';
+  return new VerificationError(
+    'order_mismatch',
+    `The order's ${differing.join(' and ')} ${verb} from what was verified.`,
+  );
 }

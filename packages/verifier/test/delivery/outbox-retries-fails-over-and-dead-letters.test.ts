@@ -61,10 +61,12 @@ function messagesOf(session: CreatedSession) {
   return store().listMessages({ sessionId: session.id, limit: 10 });
 }
 
+/** The session's message events, in order. */
 function eventTypes(session: CreatedSession): string[] {
   return store()
     .listEvents({ sessionId: session.id, limit: 50 })
-    .map((event) => event.type);
+    .map((event) => event.type)
+    .filter((type) => type.startsWith('message.'));
 }
 
 describe('the outbox delivers every accepted send', () => {

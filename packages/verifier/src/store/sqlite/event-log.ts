@@ -11,21 +11,7 @@ interface EventRow {
   data: string;
 }
 
-export interface NewEvent {
-  at: number;
-  type: string;
-  brand: string;
-  sessionId?: string | null;
-  messageId?: string | null;
-  data?: Record<string, unknown>;
-}
-
-export interface SqliteEventLog extends EventLog {
-  /** Appends one event; call it inside the transaction of the change it records. */
-  append(event: NewEvent): void;
-}
-
-export function sqliteEventLog(db: Database): SqliteEventLog {
+export function sqliteEventLog(db: Database): EventLog {
   const insert = db.prepare<[number, string, string, string | null, string | null, string]>(
     'INSERT INTO events (at, type, brand, session_id, message_id, data) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -43,7 +29,7 @@ export function sqliteEventLog(db: Database): SqliteEventLog {
     data: JSON.parse(row.data) as Record<string, unknown>,
   });
   return {
-    append: (event) =>
+    appendEvent: (event) =>
       void insert.run(
         event.at,
         event.type,

@@ -1,8 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '@otp-verify/protocol';
-import type { DeliveryOutcome, MessageClaim, MessageState, NewMessage, OutboxMessage, OutboxStore } from '../port.js';
+import type {
+  DeliveryOutcome,
+  EventLog,
+  MessageClaim,
+  MessageState,
+  NewMessage,
+  OutboxMessage,
+  OutboxStore,
+} from '../port.js';
 import { fallbackMessageId } from '../../domain/message-ids.js';
-import type { SqliteEventLog } from './event-log.js';
 
 /** A receipt for a message the outbox has not recorded as sent is kept this long. */
 const EARLY_RECEIPT_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -65,7 +72,7 @@ function messageFromRow(row: MessageRow): OutboxMessage {
  * message is claimed again (with the same id, so a provider that saw the first attempt can drop the second).
  * Every change names the claim it holds (id and attempt count), so a worker whose lease lapsed changes nothing.
  */
-export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore {
+export function sqliteOutbox(db: Database, events: EventLog): OutboxStore {
   const insert = db.prepare<
     [string, string, string, Channel, string, Buffer, Buffer | null, string | null, number, number, number, number]
   >(
@@ -174,7 +181,7 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
   );
 
   const event = (row: MessageRow, type: string, at: number, data: Record<string, unknown> = {}) =>
-    events.append({
+    events.appendEvent({
       at,
       type,
       brand: row.brand,
@@ -185,7 +192,7 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
 
   const enqueue = (message: NewMessage) => {
     for (const cancelled of cancelWaiting.all(message.createdAt, message.sessionId)) {
-      events.append({
+      events.appendEvent({
         at: message.createdAt,
         type: 'message.cancelled',
         brand: cancelled.brand,
@@ -208,7 +215,7 @@ export function sqliteOutbox(db: Database, events: SqliteEventLog): OutboxStore 
       message.expiresAt,
       message.createdAt,
     );
-    events.append({
+    events.appendEvent({
       at: message.createdAt,
       type: 'message.queued',
       brand: message.brand,

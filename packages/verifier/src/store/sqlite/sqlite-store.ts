@@ -114,7 +114,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     transaction: (work) => db.transaction(work).immediate(),
     ...sqliteRateCounters(db),
     ...sqliteOutbox(db, events),
-    listEvents: events.listEvents,
+    ...events,
     appendDevMessage: (message, messageId) =>
       void appendMessage.run(
         message.to,

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { order, sessionWithCode, verifiedToken } from '../support/api.js';
+import { ACME, uniqueMobile } from '../support/brands.js';
+import { useTestVerifier } from '../support/fixture.js';
+
+const fixture = useTestVerifier();
+
+function eventsOf(sessionId: string) {
+  return fixture.verifier.context.store.listEvents({ sessionId, limit: 100 });
+}
+
+function wrongCode(code: string): string {
+  return code === '000000' ? '000001' : '000000';
+}
+
+describe('the event log (issue 7): every step of a session, in order, never a number or a code', () => {
+  it('created, queued, sent, a wrong code with its attempt number, verified, redeemed', async () => {
+    const { api } = fixture;
+    const phone = uniqueMobile();
+    const session = await sessionWithCode(api, phone);
+    await fixture.verifier.context.outbox.idle();
+    expect((await api.check(session.id, session.clientSecret, wrongCode(session.code))).status).toBe(422);
+    const checked = await api.check(session.id, session.clientSecret, session.code);
+    const { token } = checked.body as { token: string };
+    expect((await api.redeem(ACME.secretKey, { token, order: order() })).status).toBe(200);
+
+    const events = eventsOf(session.id);
+    expect(events.map((event) => event.type)).toEqual([
+      'session.created',
+      'message.queued',
+      'message.sent',
+      'code.wrong',
+      'session.verified',
+      'token.redeemed',
+    ]);
+    expect(events[0]?.data).toEqual({ source: 'typed', locale: 'en', amount: 12999, currency: 'EUR' });
+    expect(events[3]?.data).toEqual({ attempt: 1 });
+    expect(events[4]?.data).toMatchObject({ attempts: 2 });
+    expect(events.every((event) => event.brand === ACME.id)).toBe(true);
+    const text = JSON.stringify(events);
+    for (const secret of [phone, phone.slice(1), phone.slice(-9), session.code]) expect(text).not.toContain(secret);
+  });
+
+  it('a session locked by wrong codes ends with session.locked after its fifth code.wrong', async () => {
+    const session = await sessionWithCode(fixture.api, uniqueMobile());
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await fixture.api.check(session.id, session.clientSecret, wrongCode(session.code));
+    }
+    const types = eventsOf(session.id).map((event) => event.type);
+    expect(types.filter((type) => type === 'code.wrong')).toHaveLength(5);
+    expect(types.at(-1)).toBe('session.locked');
+  });
+
+  it('a token refused by the redemption says why: already redeemed, another order', async () => {
+    const session = await verifiedToken(fixture.api, uniqueMobile());
+    expect(
+      (await fixture.api.redeem(ACME.secretKey, { token: session.token, order: order({ amount: 1 }) })).status,
+    ).toBe(422);
+    expect((await fixture.api.redeem(ACME.secretKey, { token: session.token })).status).toBe(200);
+    expect((await fixture.api.redeem(ACME.secretKey, { token: session.token })).status).toBe(409);
+    const refusals = eventsOf(session.id).filter((event) => event.type.startsWith('token.'));
+    expect(refusals.map((event) => [event.type, event.data])).toEqual([
+      ['token.refused', { reason: 'order_mismatch' }],
+      ['token.redeemed', {}],
+      ['token.refused', { reason: 'already_redeemed' }],
+    ]);
+  });
+});
