@@ -21,6 +21,7 @@ import { DEFAULT_OUTBOX_SETTINGS } from './delivery/outbox/outbox-settings.js';
 import { databaseFile, openSqliteStore } from './store/sqlite/sqlite-store.js';
 import { openSigningKeys } from './tokens/keystore.js';
 import type { VerifierContext } from './usecases/context.js';
+import { startHousekeeping } from './usecases/housekeeping.js';
 
 export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' | 'brands'> {
   /** The brands directory or file to load, or an already loaded registry. */
@@ -93,10 +94,12 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     randomId: (prefix) => `${prefix}${randomBytes(24).toString('base64url')}`,
   };
   outbox.start();
+  const housekeeping = startHousekeeping(store, clock, logger);
   return {
     app: createApp(context, { mode: options.mode, logger, trustProxy: options.trustProxy ?? false }),
     context,
     close: async () => {
+      housekeeping.stop();
       await context.outbox.stop();
       context.keys.close();
       store.close();

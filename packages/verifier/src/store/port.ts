@@ -191,7 +191,27 @@ export interface EventLog {
   listEvents(filter: { sessionId?: string; afterId?: number; limit: number }): StoredEvent[];
 }
 
-export interface Store extends SessionStore, DevInboxStore, LimitStore, OutboxStore, EventLog {
+/** How a session ended; every session gets exactly one (issue 7). */
+export type SessionOutcome =
+  'order_accepted' | 'verified_no_order' | 'abandoned' | 'expired' | 'locked' | 'blocked' | 'failed_delivery';
+
+/** The one outcome of each session; recording one also appends its `session.ended` event (in a transaction). */
+export interface OutcomeStore {
+  /**
+   * Records the outcome of a session that ended now (locked, order accepted). An order accepted replaces
+   * `verified_no_order`, which the sweep may have written for a token redeemed at the end of its life.
+   */
+  recordOutcome(sessionId: string, outcome: SessionOutcome, at: number): void;
+  /**
+   * Ends the sessions whose life is over without an outcome: never sent or never checked: abandoned; the last
+   * message failed: failed_delivery; checked but not verified: expired; verified and its token's life over:
+   * verified_no_order. Returns how many.
+   */
+  endSessions(now: number): number;
+  outcomeOf(sessionId: string): SessionOutcome | undefined;
+}
+
+export interface Store extends SessionStore, DevInboxStore, LimitStore, OutboxStore, EventLog, OutcomeStore {
   ping(): boolean;
   close(): void;
 }

@@ -85,6 +85,7 @@ function countAndCompare(
   if (left === 0) {
     context.store.markLocked(sessionId);
     event('session.locked', { attempts: counted.attempts });
+    context.store.recordOutcome(sessionId, 'locked', now);
     return { kind: 'refused', error: lockedError() };
   }
   return {

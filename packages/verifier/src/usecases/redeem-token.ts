@@ -37,7 +37,10 @@ export async function redeemToken(
   const redeemed = context.store.transaction(() => {
     const session = context.store.redeemToken(claims.jti, now);
     if (session === undefined) refused('already_redeemed', claims.sid);
-    else context.store.appendEvent({ at: now, type: 'token.redeemed', brand: brand.id, sessionId: session.id });
+    else {
+      context.store.appendEvent({ at: now, type: 'token.redeemed', brand: brand.id, sessionId: session.id });
+      context.store.recordOutcome(session.id, 'order_accepted', now);
+    }
     return session;
   });
   context.metrics.redemptions.inc({

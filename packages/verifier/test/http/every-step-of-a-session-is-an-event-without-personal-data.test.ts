@@ -32,7 +32,9 @@ describe('the event log (issue 7): every step of a session, in order, never a nu
       'code.wrong',
       'session.verified',
       'token.redeemed',
+      'session.ended',
     ]);
+    expect(events.at(-1)?.data).toEqual({ outcome: 'order_accepted' });
     expect(events[0]?.data).toEqual({ source: 'typed', locale: 'en', amount: 12999, currency: 'EUR' });
     expect(events[3]?.data).toEqual({ attempt: 1 });
     expect(events[4]?.data).toMatchObject({ attempts: 2 });
@@ -41,14 +43,14 @@ describe('the event log (issue 7): every step of a session, in order, never a nu
     for (const secret of [phone, phone.slice(1), phone.slice(-9), session.code]) expect(text).not.toContain(secret);
   });
 
-  it('a session locked by wrong codes ends with session.locked after its fifth code.wrong', async () => {
+  it('a session locked by wrong codes: session.locked after its fifth code.wrong, then its end', async () => {
     const session = await sessionWithCode(fixture.api, uniqueMobile());
     for (let attempt = 1; attempt <= 5; attempt += 1) {
       await fixture.api.check(session.id, session.clientSecret, wrongCode(session.code));
     }
     const types = eventsOf(session.id).map((event) => event.type);
     expect(types.filter((type) => type === 'code.wrong')).toHaveLength(5);
-    expect(types.at(-1)).toBe('session.locked');
+    expect(types.slice(-2)).toEqual(['session.locked', 'session.ended']);
   });
 
   it('a token refused by the redemption says why: already redeemed, another order', async () => {

@@ -35,6 +35,7 @@ describe('SQLite store: schema', () => {
       { version: 2, applied_at: CLOCK_START },
       { version: 3, applied_at: CLOCK_START },
       { version: 4, applied_at: CLOCK_START },
+      { version: 5, applied_at: CLOCK_START },
     ]);
   });
 
@@ -52,13 +53,14 @@ describe('SQLite store: schema', () => {
       { version: 2, applied_at: CLOCK_START },
       { version: 3, applied_at: CLOCK_START },
       { version: 4, applied_at: CLOCK_START },
+      { version: 5, applied_at: CLOCK_START },
     ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4, 5]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

@@ -29,8 +29,6 @@ export interface DeliveryWorkerDependencies {
 /** Thrown into an attempt that outlived its time, or that the verifier's stop cut short. */
 class AttemptAborted extends Error {}
 
-const PURGE_EVERY_MS = 60_000;
-
 /**
  * Delivers the outbox: claims due messages (at most `concurrency` at a time), sends each through the first
  * provider of its route whose circuit lets it, and records what happened. A failure fails over to the next
@@ -41,7 +39,6 @@ export class DeliveryWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private purgedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly dependencies: DeliveryWorkerDependencies) {}
 
@@ -60,7 +57,6 @@ export class DeliveryWorker {
     const now = clock();
     let claimed: OutboxMessage[];
     try {
-      this.purgePayloads(now);
       claimed = store.claimMessages(now, now + settings.attemptTimeoutMs + settings.leaseMarginMs, free);
     } catch (error) {
       logger.error({ err: error }, 'the outbox could not be read; trying again at the next poll');
@@ -91,12 +87,6 @@ export class DeliveryWorker {
     clearInterval(this.timer);
     this.stopping.abort();
     await Promise.allSettled([...this.inFlight]);
-  }
-
-  private purgePayloads(now: number): void {
-    if (now - this.purgedAt < PURGE_EVERY_MS) return;
-    this.purgedAt = now;
-    this.dependencies.store.purgeExpired(now);
   }
 
   private async attempt(message: OutboxMessage): Promise<void> {

@@ -129,6 +129,16 @@ const MIGRATIONS: Migration[] = [
         WHERE phone_e164 IS NOT NULL OR email IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'session outcomes',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN outcome TEXT;
+      ALTER TABLE sessions ADD COLUMN ended_at INTEGER;
+      CREATE INDEX sessions_unended ON sessions (expires_at) WHERE outcome IS NULL;
+      CREATE INDEX sessions_ended ON sessions (brand, ended_at) WHERE outcome IS NOT NULL;
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

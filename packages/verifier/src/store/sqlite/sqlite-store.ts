@@ -5,6 +5,7 @@ import type { CodeIssue, OutgoingMessage, Store } from '../port.js';
 import { applyMigrations } from './migrations.js';
 import { sqliteEventLog } from './event-log.js';
 import { sqliteOutbox } from './outbox.js';
+import { sqliteOutcomes } from './outcomes.js';
 import { sqliteRateCounters } from './rate-counters.js';
 import type { SessionRow } from './session-rows.js';
 import { SESSION_COLUMNS, rowFromSession, sessionFromRow } from './session-rows.js';
@@ -115,6 +116,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     ...sqliteRateCounters(db),
     ...sqliteOutbox(db, events),
     ...events,
+    ...sqliteOutcomes(db, events),
     appendDevMessage: (message, messageId) =>
       void appendMessage.run(
         message.to,
