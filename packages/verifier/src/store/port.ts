@@ -137,7 +137,7 @@ export interface OutboxStore {
   ): boolean;
   /**
    * A provider's receipt for the sent message it knows by `providerMessageId` (a failed SMS falls back as in
-   * finishMessage); the message as it is now, or undefined if no sent message has that id.
+   * finishMessage); whether a sent message had that id (a receipt for none is kept for the sent record).
    */
   recordDelivery(
     provider: string,
@@ -145,7 +145,7 @@ export interface OutboxStore {
     outcome: DeliveryOutcome,
     reason: string | undefined,
     at: number,
-  ): OutboxMessage | undefined;
+  ): boolean;
   /**
    * An operator's retry of a dead or failed message: queued again now, with fresh attempts; only the session's
    * newest message (not one a newer code or its email stand-in replaced) while its code is valid.

@@ -84,8 +84,7 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
             : 'failed';
       if (outcome === undefined) return;
       const reason = outcome === 'failed' ? safeReason(receipt.error ?? receipt.state) : undefined;
-      const message = store.recordDelivery(provider, receipt.providerMessageId, outcome, reason, clock());
-      if (message === undefined) {
+      if (!store.recordDelivery(provider, receipt.providerMessageId, outcome, reason, clock())) {
         logger.info({ provider, providerMessageId: receipt.providerMessageId }, 'a receipt for no sent message');
         return;
       }

@@ -331,10 +331,10 @@ export function sqliteOutbox(db: Database, events: EventLog): OutboxStore {
           if (knownProviderId.get(provider, providerMessageId) === undefined) {
             keepEarlyReceipt.run(provider, providerMessageId, outcome, reason ?? null, at);
           }
-          return undefined;
+          return false;
         }
         applyDelivery(row, outcome, reason ?? null, at);
-        return messageFromRow(find.get(row.id) as MessageRow);
+        return true;
       },
     ),
     requeueMessage: transaction((id: string, now: number) => {
