@@ -28,37 +28,22 @@ declare module 'smpp' {
       esm_class?: number;
       registered_delivery?: number;
       data_coding?: number;
+      /** Decoded on receipt, a Buffer or string when built to send. */
       short_message?: Buffer | string | DecodedShortMessage;
       message_id?: string;
       receipted_message_id?: string;
       message_state?: number;
     }
 
-    class PDU implements PduParams {
-      constructor(command: string, options?: PduParams);
+    /** A PDU carries the parameters it was built with or decoded from: PduParams, declared once. */
+    type PDU = Omit<PduParams, 'command_status' | 'sequence_number'> & {
       command: string;
       command_status: number;
       sequence_number: number;
-      system_id?: string;
-      password?: string;
-      system_type?: string;
-      source_addr_ton?: number;
-      source_addr_npi?: number;
-      source_addr?: string;
-      dest_addr_ton?: number;
-      dest_addr_npi?: number;
-      destination_addr?: string;
-      esm_class?: number;
-      registered_delivery?: number;
-      data_coding?: number;
-      /** Decoded on receipt, a Buffer or string when built to send. */
-      short_message?: Buffer | string | DecodedShortMessage;
-      message_id?: string;
-      receipted_message_id?: string;
-      message_state?: number;
       isResponse(): boolean;
       response(options?: PduParams): PDU;
-    }
+    };
+    const PDU: new (command: string, options?: PduParams) => PDU;
 
     class Session extends EventEmitter {
       socket: Socket;
