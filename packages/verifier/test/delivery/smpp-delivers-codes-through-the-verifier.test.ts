@@ -6,7 +6,7 @@ import { ApiClient, codeFromSms, createSession } from '../support/api.js';
 import { ACME, PUBLIC_URL, uniqueMobile, writeTestBrandsDirectory } from '../support/brands.js';
 import { tempDir } from '../support/temp-dir.js';
 import type { TestSmsc } from './smpp-test-smsc.js';
-import { PASSWORD, SYSTEM_ID, silentLogger, startTestSmsc, submitted } from './smpp-test-smsc.js';
+import { PASSWORD, platformSmscEntry, silentLogger, startTestSmsc, submitted } from './smpp-test-smsc.js';
 
 let dir: ReturnType<typeof tempDir>;
 let smsc: TestSmsc;
@@ -20,15 +20,7 @@ function brandsRoutedToTheSmsc(name: string): string {
     },
     {
       providers: {
-        'acme-smsc': {
-          type: 'smpp',
-          host: '127.0.0.1',
-          port: smsc.port,
-          systemId: SYSTEM_ID,
-          passwordEnv: 'ACME_SMPP_PASSWORD',
-          connectTimeoutMs: 1000,
-          submitTimeoutMs: 2000,
-        },
+        'acme-smsc': platformSmscEntry(smsc.port),
       },
     },
   );

@@ -5,7 +5,7 @@ import type { MessageProvider } from '../../src/delivery/provider.js';
 import type { DeliveryReceipt } from '../../src/delivery/receipt.js';
 import { smppType } from '../../src/delivery/smpp/provider-type.js';
 import type { TestSmsc } from './smpp-test-smsc.js';
-import { PASSWORD, startTestSmsc, SYSTEM_ID } from './smpp-test-smsc.js';
+import { PASSWORD, platformSmscEntry, startTestSmsc } from './smpp-test-smsc.js';
 
 let smsc: TestSmsc;
 let provider: MessageProvider;
@@ -14,14 +14,7 @@ const logged: string[] = [];
 
 beforeAll(async () => {
   smsc = await startTestSmsc();
-  const create = smppType.parse({
-    type: 'smpp',
-    host: '127.0.0.1',
-    port: smsc.port,
-    systemId: SYSTEM_ID,
-    passwordEnv: 'ACME_SMPP_PASSWORD',
-    connectTimeoutMs: 1000,
-  });
+  const create = smppType.parse(platformSmscEntry(smsc.port));
   const log = new Writable({
     write(chunk: Buffer, _encoding, done) {
       logged.push(chunk.toString('utf8'));

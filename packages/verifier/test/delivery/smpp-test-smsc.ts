@@ -86,6 +86,19 @@ export function testConfig(port: number, overrides: Partial<SmppProviderConfig> 
   });
 }
 
+/** The test SMSC as an entry of platform.json's `providers`, its password in ACME_SMPP_PASSWORD. */
+export function platformSmscEntry(port: number) {
+  return {
+    type: 'smpp',
+    host: '127.0.0.1',
+    port,
+    systemId: SYSTEM_ID,
+    passwordEnv: 'ACME_SMPP_PASSWORD',
+    connectTimeoutMs: 1000,
+    submitTimeoutMs: 2000,
+  };
+}
+
 export const silentLogger = pino({ level: 'silent' });
 
 /** A short GSM-7 SMS to a Swiss mobile number. */
