@@ -28,6 +28,7 @@ export const MAX_TOKEN_LENGTH = 8192;
 /** Where the verifier publishes its keys and redeems tokens, relative to its base URL (API.md). */
 export const JWKS_PATH = '/.well-known/jwks.json';
 export const REDEMPTIONS_PATH = '/v1/redemptions';
+export const TOKEN_REFUSALS_PATH: typeof protocol.TOKEN_REFUSALS_PATH = '/v1/token-refusals';
 
 /** The `type` URI of a problem document, built the way the protocol's `problemType()` builds it. */
 export function problemTypeFor(code: string): string {

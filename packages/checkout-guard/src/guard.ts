@@ -4,6 +4,8 @@ import type { JtiStore } from './jti-store.js';
 import { createVerifierKeys, type VerifierKeys } from './keys.js';
 import { assertCartOrder } from './order-binding.js';
 import { checkSecretKey, checkTimeoutMs, redeemOrderToken } from './redeem.js';
+import { refusalOf } from './refusal-reason.js';
+import { createRefusalReporter, type RefusalReportCounts } from './refusal-report.js';
 import { isNonEmptyString } from './shapes.js';
 import { clockToleranceSeconds, maxTokenAgeSeconds } from './time-options.js';
 import { parseVerifierUrl, verifierBase, type VerifierUrlOptions } from './verifier-url.js';
@@ -26,6 +28,12 @@ export interface OrderGuardBaseOptions extends VerifierUrlOptions {
   fetch?: typeof globalThis.fetch;
   /** Keys to share between guards; by default the guard creates its own cache once. */
   keys?: VerifierKeys;
+  /**
+   * Report the tokens this guard refuses to the verifier's event log (`POST /v1/token-refusals`, with the secret
+   * key), in the background: never awaited, so the answer and its latency are the same. Default: on when the
+   * guard has the secret key.
+   */
+  reportRefusals?: boolean;
 }
 
 /** Default: single use by redeeming the token at the verifier (`POST /v1/redemptions`), shared by all instances. */
@@ -54,6 +62,8 @@ export interface OrderGuard {
    * client with, or a TypeError/Error for a bug or misconfiguration of the checkout server.
    */
   accept(token: string | undefined, order: Order): Promise<OrderTokenClaims>;
+  /** How the refusal reports fared so far (all zero when reporting is off). */
+  refusalReports(): RefusalReportCounts;
 }
 
 /**
@@ -83,25 +93,41 @@ export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
       ...(options.allowInsecureHttp === undefined ? {} : { allowInsecureHttp: options.allowInsecureHttp }),
     });
   const { audience, secretKey } = options;
+  const reporter =
+    options.reportRefusals === false || secretKey === undefined
+      ? undefined
+      : createRefusalReporter({ verifierUrl, secretKey, timeoutMs, fetch: options.fetch ?? globalThis.fetch });
+  /** Reports (in the background) a refusal by the guard's own checks of `token`. */
+  const reportRefusal = (token: unknown, error: unknown) => {
+    if (reporter === undefined) return;
+    const refusal = refusalOf(token, error);
+    if (refusal !== undefined) reporter.report(refusal);
+  };
 
   return {
     async accept(token, order) {
       assertCartOrder(order);
       if (token === undefined || token === null || token === '') {
-        throw new OrderTokenError('invalid_token', 'No order-verified token was sent with the order');
+        const missing = new OrderTokenError('invalid_token', 'No order-verified token was sent with the order');
+        reportRefusal(token, missing);
+        throw missing;
       }
-      const claims = await verifyOrderToken(token, {
-        issuer,
-        audience,
-        order,
-        keys,
-        clockToleranceSeconds: clockTolerance,
-        maxTokenAgeSeconds: maxTokenAge,
-      });
-      if (jtiStore !== undefined) {
-        await claimLocally(jtiStore, claims, clockTolerance);
-        return claims;
+      let claims: OrderTokenClaims;
+      try {
+        claims = await verifyOrderToken(token, {
+          issuer,
+          audience,
+          order,
+          keys,
+          clockToleranceSeconds: clockTolerance,
+          maxTokenAgeSeconds: maxTokenAge,
+        });
+        if (jtiStore !== undefined) await claimLocally(jtiStore, claims, clockTolerance);
+      } catch (error) {
+        reportRefusal(token, error);
+        throw error;
       }
+      if (jtiStore !== undefined) return claims;
       const redeemed = await redeemOrderToken(token, {
         verifierUrl,
         secretKey: secretKey as string,
@@ -117,6 +143,7 @@ export function createOrderGuard(options: OrderGuardOptions): OrderGuard {
       }
       return claims;
     },
+    refusalReports: () => reporter?.counts() ?? { sent: 0, failed: 0, dropped: 0 },
   };
 }
 

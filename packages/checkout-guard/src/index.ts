@@ -23,3 +23,5 @@ export { createMemoryJtiStore, JtiStoreFullError, type JtiStore, type MemoryJtiS
 export { orderTokenProblem, type OrderTokenProblem } from './problem.js';
 export { requireVerifiedOrder, sendOrderTokenProblem, type RequireVerifiedOrderOptions } from './express.js';
 export type { VerifierUrlOptions } from './verifier-url.js';
+export type { RefusalReportCounts } from './refusal-report.js';
+export type { TokenRefusal } from './refusal-reason.js';

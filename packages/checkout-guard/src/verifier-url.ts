@@ -1,4 +1,4 @@
-import { JWKS_PATH, REDEMPTIONS_PATH } from './contract.js';
+import { JWKS_PATH, REDEMPTIONS_PATH, TOKEN_REFUSALS_PATH } from './contract.js';
 
 export interface VerifierUrlOptions {
   /**
@@ -55,4 +55,9 @@ export function jwksUrlOf(url: URL): URL {
 /** `{verifierUrl}/v1/redemptions`. */
 export function redemptionsUrlOf(url: URL): URL {
   return new URL(`${verifierBase(url)}${REDEMPTIONS_PATH}`);
+}
+
+/** `{verifierUrl}/v1/token-refusals`. */
+export function tokenRefusalsUrlOf(url: URL): URL {
+  return new URL(`${verifierBase(url)}${TOKEN_REFUSALS_PATH}`);
 }

@@ -1,11 +1,12 @@
 import { html, LitElement, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { sendShownBeacon } from './api/shown-beacon.js';
 import { CodeField } from './controllers/code-field.js';
 import { CountryPicker } from './controllers/country-picker.js';
 import { VerificationFlow } from './controllers/verification-flow.js';
 import { WebOtp } from './controllers/web-otp.js';
-import type { FocusTarget } from './controllers/verification-flow.js';
+import type { FocusTarget, Step } from './controllers/verification-flow.js';
 import { textDirection } from './i18n/negotiate.js';
 import type { Text } from './i18n/text.js';
 import { pickLocale } from './locale.js';
@@ -20,6 +21,8 @@ import { renderCountryPicker } from './views/country-picker.js';
 
 const PHONE_FAILURES = new Set(['phone_missing', 'invalid_phone', 'country_not_allowed']);
 const CODE_FAILURES = new Set(['code_incomplete', 'invalid_code']);
+/** The first steps the customer can act on: the element counts as shown once one of them is on screen. */
+const SHOWN_STEPS: ReadonlySet<Step> = new Set(['phone', 'registered', 'code']);
 /** Page set-up problems: trying again cannot help the customer. */
 const NOT_RETRYABLE = new Set([
   'not_configured',
@@ -143,6 +146,8 @@ export class OtpVerify extends LitElement {
   readonly #webOtp: WebOtp;
   readonly #countryPicker: CountryPicker;
   #validity: { message: string; anchor: HTMLElement | undefined } = { message: '', anchor: undefined };
+  /** The shown beacon goes once per element, at its first step the customer can use. */
+  #shownReported = false;
 
   constructor() {
     super();
@@ -229,6 +234,7 @@ export class OtpVerify extends LitElement {
   }
 
   protected override updated(): void {
+    this.#reportShown();
     this.#syncForm();
     this.#syncCodeStep();
     setStates(this.#internals.states, this.#states());
@@ -238,6 +244,13 @@ export class OtpVerify extends LitElement {
       if (target === 'code') this.#codeField.focus();
       else this.renderRoot.querySelector<HTMLElement>(FOCUS_SELECTORS[target])?.focus();
     }
+  }
+
+  #reportShown(): void {
+    const flow = this.#flow;
+    if (this.#shownReported || !flow.brand || !SHOWN_STEPS.has(flow.step)) return;
+    this.#shownReported = true;
+    sendShownBeacon(this.verifier || scriptOrigin, { brand: flow.brand.id, locale: this.#locale });
   }
 
   /** The code field and WebOTP exist only while the code step is open. */

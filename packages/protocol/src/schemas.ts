@@ -101,6 +101,49 @@ export const redemptionRequestSchema = z.strictObject({
   order: orderSchema.optional(),
 });
 
+/** Where the element reports that it was shown (a beacon: fetch keepalive or sendBeacon, no credentials). */
+export const SHOWN_BEACON_PATH = '/v1/beacons/shown';
+/** Largest shown-beacon body, in bytes. */
+export const SHOWN_BEACON_MAX_BYTES = 1024;
+
+/** `POST /v1/beacons/shown`: the element was shown on one of the brand's pages (JSON, also sent as text/plain). */
+export const shownBeaconRequestSchema = z.strictObject({
+  brand: brandIdSchema,
+  locale: localeSchema.optional(),
+});
+
+/** Where a checkout guard reports the tokens it refused before any redemption (brand secret key). */
+export const TOKEN_REFUSALS_PATH = '/v1/token-refusals';
+
+/** Why a token was refused: by a checkout guard (most, before any redemption) or by the verifier's redemption. */
+export const TOKEN_REFUSAL_REASONS = [
+  'missing',
+  'malformed',
+  'algorithm_not_allowed',
+  'unknown_key',
+  'bad_signature',
+  'wrong_type',
+  'wrong_issuer',
+  'wrong_audience',
+  'not_yet_valid',
+  'expired',
+  'order_mismatch',
+  'already_redeemed',
+] as const;
+export const tokenRefusalReasonSchema = z.enum(TOKEN_REFUSAL_REASONS);
+
+/**
+ * `POST /v1/token-refusals`: a token a checkout guard refused. `jti` only when the token's signature verified
+ * (the refusal came after it): the claims of a token that did not verify are anybody's.
+ */
+export const tokenRefusalReportSchema = z.strictObject({
+  reason: tokenRefusalReasonSchema,
+  jti: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, '1-128 characters of A-Z a-z 0-9 _ -')
+    .optional(),
+});
+
 export const tokenClaimsSchema = z.object({
   iss: z.string(),
   aud: z.string(),
@@ -193,3 +236,6 @@ export type RedemptionResponse = z.infer<typeof redemptionResponseSchema>;
 export type BrandSettings = z.infer<typeof brandSettingsSchema>;
 export type Problem = z.infer<typeof problemSchema>;
 export type DevInboxMessage = z.infer<typeof devInboxMessageSchema>;
+export type ShownBeaconRequest = z.infer<typeof shownBeaconRequestSchema>;
+export type TokenRefusalReason = z.infer<typeof tokenRefusalReasonSchema>;
+export type TokenRefusalReport = z.infer<typeof tokenRefusalReportSchema>;

@@ -14,12 +14,18 @@ import {
   sendRequestSchema,
   sendResponseSchema,
   sessionViewSchema,
+  SHOWN_BEACON_PATH,
+  shownBeaconRequestSchema,
+  TOKEN_REFUSALS_PATH,
+  tokenRefusalReportSchema,
 } from '@otp-verify/protocol';
 
 interface Operation {
   summary: string;
   security?: 'clientSecret' | 'secretKey';
   request?: z.ZodType;
+  /** The request body's media types; default JSON only. */
+  requestTypes?: string[];
   success: { status: number; schema?: z.ZodType; description: string };
   errors: ErrorCode[];
 }
@@ -124,6 +130,35 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'already_redeemed',
         'invalid_token',
         'order_mismatch',
+        'payload_too_large',
+        'unsupported_media_type',
+      ],
+    },
+  },
+  [TOKEN_REFUSALS_PATH]: {
+    post: {
+      summary:
+        'A checkout guard reports a token it refused before redeeming it; `jti` only when the signature verified ' +
+        '(the refusal is then attached to its session)',
+      security: 'secretKey',
+      request: tokenRefusalReportSchema,
+      success: { status: 202, description: 'Recorded in the event log' },
+      errors: ['invalid_request', 'invalid_secret_key', 'rate_limited', 'payload_too_large', 'unsupported_media_type'],
+    },
+  },
+  [SHOWN_BEACON_PATH]: {
+    post: {
+      summary:
+        "The element was shown on one of the brand's pages (its Origin must be one of the brand's); " +
+        'JSON, also as text/plain (a beacon without preflight), at most 1 KB; limited per client address',
+      request: shownBeaconRequestSchema,
+      requestTypes: ['application/json', 'text/plain'],
+      success: { status: 204, description: 'Recorded in the event log' },
+      errors: [
+        'invalid_request',
+        'origin_not_allowed',
+        'unknown_brand',
+        'rate_limited',
         'payload_too_large',
         'unsupported_media_type',
       ],
@@ -243,7 +278,12 @@ function operationObject(operation: Operation & { parameters?: object[] }): obje
     ...(operation.request && {
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(operation.request, 'input') } },
+        content: Object.fromEntries(
+          (operation.requestTypes ?? ['application/json']).map((type) => [
+            type,
+            { schema: jsonSchema(operation.request as z.ZodType, 'input') },
+          ]),
+        ),
       },
     }),
     responses,

@@ -10,7 +10,12 @@ export function parseBody<Schema extends z.ZodType>(req: Request, schema: Schema
   if ((hasBody || req.headers['transfer-encoding'] !== undefined) && !req.is('application/json')) {
     throw new VerificationError('unsupported_media_type', 'Send the body as application/json.');
   }
-  const result = schema.safeParse(req.body ?? {});
+  return validated(schema, req.body ?? {});
+}
+
+/** A parsed body checked against a protocol schema: 400 invalid_request naming each wrong field. */
+export function validated<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const result = schema.safeParse(body);
   if (!result.success) {
     const errors = result.error.issues.map((issue) => ({
       path: formatPath(issue.path) || '(body)',
@@ -44,4 +49,17 @@ export function isSecretKey(credential: string | undefined): credential is strin
  */
 export function clientOf(req: Request): RequestClient {
   return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+}
+
+/**
+ * The contract's bodies are UTF-8 (API.md); body-parser would also decode UTF-16 and UTF-32, which lets a
+ * body look different to anything in front of the verifier that reads it as UTF-8. A body parser's `verify`.
+ */
+export function refuseNonUtf8(_req: unknown, _res: unknown, _body: Buffer, encoding: string): void {
+  if (encoding.toLowerCase() !== 'utf-8') {
+    throw Object.assign(new Error(`charset ${encoding} is not supported`), {
+      status: 415,
+      type: 'charset.unsupported',
+    });
+  }
 }

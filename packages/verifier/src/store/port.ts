@@ -31,6 +31,8 @@ export interface OutgoingMessage {
 export interface SessionStore {
   insertSession(session: Session): void;
   findSession(id: string): Session | undefined;
+  /** The session whose order-verified token has this jti. */
+  findSessionByTokenJti(jti: string): Session | undefined;
   /** Binds a phone number to a session that has none yet. */
   bindPhone(id: string, phone: { e164: string; ref: string; masked: string }): boolean;
   /** Stores a new code (replacing any earlier one) and counts the send. */
@@ -81,9 +83,21 @@ export interface NewMessage {
   createdAt: number;
   /** The code's expiry: a message not sent by then is dead. */
   expiresAt: number;
+  /** What its `message.queued` event records of where it goes; absent: nothing (never the address itself). */
+  destination?: MessageDestination;
 }
 
-export interface OutboxMessage extends Omit<NewMessage, 'payload'> {
+/** Where a message goes, as the event log may know it: the region, and for an SMS the range and the size. */
+export interface MessageDestination {
+  /** ISO 3166-1 alpha-2 of the number ('' when unknown). */
+  country: string;
+  /** SMS only: the E.164 number without its last 4 digits. */
+  prefix?: string;
+  /** SMS only: the parts the text is billed as. */
+  segments?: number;
+}
+
+export interface OutboxMessage extends Omit<NewMessage, 'payload' | 'destination'> {
   /** Null once the message no longer needs it (sent, failed, dead past its expiry): the code is not kept. */
   payload: Buffer | null;
   state: MessageState;

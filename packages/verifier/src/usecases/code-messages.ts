@@ -3,8 +3,10 @@ import type { Brand } from '../config/brands.js';
 import { brandEmail, brandSms } from '../delivery/brand-messages.js';
 import type { MessageToQueue } from '../delivery/outbox/outbox.js';
 import type { SealedContent } from '../delivery/outbox/sealed-message.js';
+import { smsSize } from '../delivery/sms-size.js';
 import { maskEmail } from '../domain/phone-ref.js';
 import type { Session } from '../domain/session.js';
+import { numberPrefix, regionOf } from './phone-region.js';
 
 export interface CodeMessageInput {
   id: string;
@@ -45,17 +47,22 @@ export function codeMessage(brand: Brand, session: Session, input: CodeMessageIn
     createdAt: input.now,
     expiresAt: input.codeExpiresAt,
   };
-  if (input.channel === 'email') return { ...base, ...email(session.email as string) };
+  const country = session.phoneE164 === null ? '' : regionOf(session.phoneE164);
+  if (input.channel === 'email') {
+    return { ...base, ...email(session.email as string), destination: { country } };
+  }
   const sms: SealedContent = {
     to: session.phoneE164 as string,
     body: brandSms(brand, rendering).text,
     ...(brand.senderId === undefined ? {} : { sender: brand.senderId }),
   };
+  const destination = { country, prefix: numberPrefix(sms.to), segments: smsSize(sms.body).segments };
   const fallback = brand.delivery.fallbackToEmail && session.email !== null ? email(session.email) : undefined;
   return {
     ...base,
     toMasked: session.phoneMasked as string,
     content: sms,
+    destination,
     ...(fallback === undefined ? {} : { fallback }),
   };
 }

@@ -3,7 +3,9 @@ import type { Brand } from '../config/brands.js';
 import { VerificationError } from '../domain/errors.js';
 import { NEW_SESSION_PROGRESS, type Session } from '../domain/session.js';
 import { hashClientSecret } from './authenticate-session.js';
+import { pageOrigin } from './brand-origin.js';
 import type { VerifierContext } from './context.js';
+import { regionOf } from './phone-region.js';
 import type { ResolvedPhone, SuppressedPhone } from './resolve-phone.js';
 import { resolveCustomerRef, resolvePhone } from './resolve-phone.js';
 
@@ -61,6 +63,7 @@ export async function createSession(
         locale: session.locale,
         amount: request.order.amount,
         currency: request.order.currency,
+        ...(session.phoneE164 === null ? {} : { country: regionOf(session.phoneE164) }),
       },
     });
   });
@@ -128,8 +131,5 @@ function authorizeCreator(brand: Brand, creator: SessionCreator): string {
       throw new VerificationError('invalid_secret_key', 'This secret key belongs to another brand.');
     return new URL(brand.allowedOrigins[0] as string).hostname;
   }
-  if (creator.origin === undefined || !brand.allowedOrigins.includes(creator.origin)) {
-    throw new VerificationError('origin_not_allowed', `This page’s origin may not use brand "${brand.id}".`);
-  }
-  return new URL(creator.origin).hostname;
+  return new URL(pageOrigin(brand, creator.origin)).hostname;
 }

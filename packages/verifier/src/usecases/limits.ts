@@ -51,3 +51,29 @@ function refuseIfFull(full: readonly CounterHit[], now: number, detail: string):
 export function rateLimited(full: readonly CounterHit[], now: number, detail: string): VerificationError {
   return new VerificationError('rate_limited', detail, { retryAfter: retryAfterSeconds(full, now) });
 }
+
+/**
+ * Budgets of reports that only append to the event log: the element's shown beacons per client address (a
+ * public endpoint anybody can call), and a checkout guard's token refusals per brand. Fixed one-minute windows,
+ * apart from the configurable limits: they bound the log's growth, not a customer-facing flow.
+ */
+export const REPORT_LIMITS = {
+  shownPerIp: { max: 120, windowSeconds: 60 },
+  tokenRefusalsPerBrand: { max: 600, windowSeconds: 60 },
+} as const;
+
+/** Takes one report from its budget (keyed like the send limits: an address as its network), or throws 429. */
+export function takeReportLimit(
+  context: VerifierContext,
+  budget: keyof typeof REPORT_LIMITS,
+  subject: { ip: string } | { brand: string },
+  now: number,
+): void {
+  const { max, windowSeconds } = REPORT_LIMITS[budget];
+  const key =
+    'ip' in subject ? limitSubject(context.secrets.phoneRefKey, 'ip', clientNetwork(subject.ip)) : subject.brand;
+  const windowMs = windowSeconds * 1000;
+  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const hit = { key: `${budget}:${windowSeconds}:${key}`, windowStart, windowEnd: windowStart + windowMs, max };
+  refuseIfFull(context.store.takeFromCounters([hit], now), now, 'Too many reports: try again later.');
+}

@@ -12,7 +12,13 @@ export async function redeemToken(
 ): Promise<OrderTokenClaims> {
   const now = context.clock();
   const refused = (reason: string, sessionId: string | null) =>
-    context.store.appendEvent({ at: now, type: 'token.refused', brand: brand.id, sessionId, data: { reason } });
+    context.store.appendEvent({
+      at: now,
+      type: 'token.refused',
+      brand: brand.id,
+      sessionId,
+      data: { reason, reportedBy: 'verifier' },
+    });
   let claims: OrderTokenClaims;
   try {
     claims = await verifyOwnOrderToken(request.token, context.keys, {

@@ -8,6 +8,7 @@ import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft }
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
 import { codeMessage } from './code-messages.js';
 import type { VerifierContext } from './context.js';
+import { regionOf } from './phone-region.js';
 import type { RequestClient } from './limits.js';
 import { takeSendLimits } from './limits.js';
 import { isSuppressedSession, resolvePhone } from './resolve-phone.js';
@@ -100,9 +101,18 @@ async function bindTypedPhone(
   }
   const phone = await resolvePhone(context, brand, request);
   if (phone === undefined) throw new VerificationError('invalid_phone', 'Send the phone number to send the code to.');
-  if (!context.store.bindPhone(session.id, phone)) {
-    throw new VerificationError('session_closed', 'This session can no longer take a phone number.');
-  }
+  const bound = context.store.transaction(() => {
+    if (!context.store.bindPhone(session.id, phone)) return false;
+    context.store.appendEvent({
+      at: context.clock(),
+      type: 'session.phone_bound',
+      brand: brand.id,
+      sessionId: session.id,
+      data: { country: regionOf(phone.e164) },
+    });
+    return true;
+  });
+  if (!bound) throw new VerificationError('session_closed', 'This session can no longer take a phone number.');
   return { ...session, phoneE164: phone.e164, phoneRef: phone.ref, phoneMasked: phone.masked };
 }
 

@@ -1,6 +1,7 @@
 import type { Channel } from '@otp-verify/protocol';
 import type { Registry } from 'prom-client';
 import { fallbackMessageId } from '../../domain/message-ids.js';
+import type { MessageDestination } from '../../store/port.js';
 import type { DeliveryReceipt } from '../receipt.js';
 import type { DeliveryWorkerDependencies } from './delivery-worker.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -22,6 +23,7 @@ export interface MessageToQueue {
   fallback?: { toMasked: string; content: SealedContent };
   createdAt: number;
   expiresAt: number;
+  destination: MessageDestination;
 }
 
 /** The durable queue of messages to customers: the send use case enqueues, a worker delivers. */
@@ -71,6 +73,7 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
               },
         createdAt: message.createdAt,
         expiresAt: message.expiresAt,
+        destination: message.destination,
       }),
     wake: () => void setImmediate(() => worker.wake()),
     canDeliver: (brand, channel) => routeOf(brand, channel).some((name) => breakers.of(name).state() !== 'open'),

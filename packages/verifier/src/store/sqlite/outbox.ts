@@ -164,6 +164,11 @@ export function sqliteOutbox(db: Database, events: EventLog): OutboxStore {
   const setCodeChannel = db.prepare<[Channel, string]>(
     `UPDATE sessions SET code_channel = ? WHERE id = ? AND status = 'sent'`,
   );
+  // The email standing in for an SMS goes to the same customer: its country is the SMS's.
+  const queuedCountry = db.prepare<[string, string], { country: string }>(
+    `SELECT json_extract(data, '$.country') AS country FROM events
+     WHERE session_id = ? AND message_id = ? AND type = 'message.queued' AND json_extract(data, '$.country') IS NOT NULL`,
+  );
   const find = db.prepare<[string], MessageRow>('SELECT * FROM outbox WHERE id = ?');
   const latestOfSession = db.prepare<[string], MessageRow>(
     'SELECT * FROM outbox WHERE session_id = ? ORDER BY rowid DESC LIMIT 1',
@@ -221,7 +226,7 @@ export function sqliteOutbox(db: Database, events: EventLog): OutboxStore {
       brand: message.brand,
       sessionId: message.sessionId,
       messageId: message.id,
-      data: { channel: message.channel, fallback: message.fallback !== null },
+      data: { channel: message.channel, fallback: message.fallback !== null, ...message.destination },
     });
   };
 
@@ -243,6 +248,7 @@ export function sqliteOutbox(db: Database, events: EventLog): OutboxStore {
         fallback: null,
         createdAt: at,
         expiresAt: row.expires_at,
+        destination: { country: queuedCountry.get(row.session_id, row.id)?.country ?? '' },
       });
       setCodeChannel.run('email', row.session_id);
       return;

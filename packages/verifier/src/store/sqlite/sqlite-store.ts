@@ -39,6 +39,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     `INSERT INTO sessions (${SESSION_COLUMNS.join(', ')}) VALUES (${SESSION_COLUMNS.map((name) => `@${name}`).join(', ')})`,
   );
   const findSession = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
+  const findByTokenJti = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_jti = ?');
   const bindPhone = db.prepare<[string, string, string, string]>(
     `UPDATE sessions SET phone_e164 = ?, phone_ref = ?, phone_masked = ?
      WHERE id = ? AND phone_e164 IS NULL AND status = 'created'`,
@@ -88,6 +89,10 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     insertSession: (session) => void insertSession.run(rowFromSession(session)),
     findSession: (id) => {
       const row = findSession.get(id);
+      return row && sessionFromRow(row);
+    },
+    findSessionByTokenJti: (jti) => {
+      const row = findByTokenJti.get(jti);
       return row && sessionFromRow(row);
     },
     bindPhone: (id, phone) => bindPhone.run(phone.e164, phone.ref, phone.masked, id).changes === 1,
