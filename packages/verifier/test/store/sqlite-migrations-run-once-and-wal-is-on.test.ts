@@ -36,6 +36,7 @@ describe('SQLite store: schema', () => {
       { version: 3, applied_at: CLOCK_START },
       { version: 4, applied_at: CLOCK_START },
       { version: 5, applied_at: CLOCK_START },
+      { version: 6, applied_at: CLOCK_START },
     ]);
   });
 
@@ -54,19 +55,26 @@ describe('SQLite store: schema', () => {
       { version: 3, applied_at: CLOCK_START },
       { version: 4, applied_at: CLOCK_START },
       { version: 5, applied_at: CLOCK_START },
+      { version: 6, applied_at: CLOCK_START },
     ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4, 5]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .all()
         .map((row) => row.name);
       expect(tables).toEqual([
+        'analytics_counts',
+        'analytics_delivery',
+        'analytics_histograms',
+        'analytics_reasons',
+        'analytics_sessions',
+        'analytics_watermark',
         'dev_messages',
         'early_receipts',
         'events',

@@ -139,6 +139,101 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX sessions_ended ON sessions (brand, ended_at) WHERE outcome IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'analytics rollups',
+    // Each rollup holds an hour row and a day row per key (span), so a long period reads days and only its
+    // ragged ends in hours. Sessions count in the hour they were created (a cohort); element beacons when they came.
+    sql: `
+      CREATE INDEX events_at ON events (at);
+      CREATE TABLE analytics_watermark (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        event_id INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO analytics_watermark (id, event_id) VALUES (1, 0);
+      CREATE TABLE analytics_sessions (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        created INTEGER NOT NULL,
+        sent INTEGER NOT NULL,
+        delivered INTEGER NOT NULL,
+        verified INTEGER NOT NULL,
+        redeemed INTEGER NOT NULL,
+        outcome TEXT,
+        verify_attempts INTEGER,
+        verify_ms INTEGER,
+        wrong_codes INTEGER NOT NULL,
+        messages INTEGER NOT NULL,
+        sms_segments INTEGER NOT NULL,
+        emails INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE analytics_counts (
+        span TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 0,
+        created INTEGER NOT NULL DEFAULT 0,
+        open INTEGER NOT NULL DEFAULT 0,
+        sent INTEGER NOT NULL DEFAULT 0,
+        delivered INTEGER NOT NULL DEFAULT 0,
+        verified INTEGER NOT NULL DEFAULT 0,
+        order_accepted INTEGER NOT NULL DEFAULT 0,
+        outcome_order_accepted INTEGER NOT NULL DEFAULT 0,
+        outcome_verified_no_order INTEGER NOT NULL DEFAULT 0,
+        outcome_abandoned INTEGER NOT NULL DEFAULT 0,
+        outcome_expired INTEGER NOT NULL DEFAULT 0,
+        outcome_locked INTEGER NOT NULL DEFAULT 0,
+        outcome_blocked INTEGER NOT NULL DEFAULT 0,
+        outcome_failed_delivery INTEGER NOT NULL DEFAULT 0,
+        wrong_codes INTEGER NOT NULL DEFAULT 0,
+        messages INTEGER NOT NULL DEFAULT 0,
+        sms_segments INTEGER NOT NULL DEFAULT 0,
+        emails INTEGER NOT NULL DEFAULT 0,
+        verify_attempts_sum INTEGER NOT NULL DEFAULT 0,
+        verify_ms_sum INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (span, start, brand, country)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE analytics_histograms (
+        span TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (span, start, brand, country, metric, dimension, bucket)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE analytics_delivery (
+        span TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        sent INTEGER NOT NULL DEFAULT 0,
+        delivered INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        attempt_failures INTEGER NOT NULL DEFAULT 0,
+        latency_sum INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (span, start, brand, country, provider, channel)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE analytics_reasons (
+        span TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (span, start, brand, country, kind, reason)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

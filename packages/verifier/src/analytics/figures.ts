@@ -1,0 +1,150 @@
+/**
+ * What the analytics answer: the figures of one brand (or the whole platform) over one period, folded from the
+ * event log. Every count is exact (it equals a count over the raw events); percentiles come from histograms.
+ */
+
+export type Outcome =
+  'order_accepted' | 'verified_no_order' | 'abandoned' | 'expired' | 'locked' | 'blocked' | 'failed_delivery';
+
+export const OUTCOMES: readonly Outcome[] = [
+  'order_accepted',
+  'verified_no_order',
+  'abandoned',
+  'expired',
+  'locked',
+  'blocked',
+  'failed_delivery',
+];
+
+export type Granularity = 'hour' | 'day';
+
+/** Which sessions: a period [from, to) in epoch ms (hour-aligned), optionally one brand and one country. */
+export interface AnalyticsFilter {
+  from: number;
+  to: number;
+  /** A brand id; absent: every brand (the platform, "the market"). */
+  brand?: string;
+  /** ISO 3166-1 alpha-2 of the customer's number; absent: every country. */
+  country?: string;
+}
+
+/**
+ * Sessions that reached each step, counted once per session and attributed to the hour the session was created
+ * (a cohort), except `shown`: element beacons, counted by the hour they arrived. `shown` is null when a country
+ * is selected, since the element is shown before a number is known.
+ */
+export interface Funnel {
+  shown: number | null;
+  created: number;
+  sent: number;
+  delivered: number;
+  verified: number;
+  orderAccepted: number;
+}
+
+/** Each step's share of the step before it (shown → created → sent → …); null when the step before is 0 or null. */
+export type FunnelConversion = { [Step in keyof Funnel]: Step extends 'shown' ? never : number | null };
+
+export interface Distribution {
+  /** Sessions (or messages) measured. */
+  count: number;
+  mean: number | null;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+}
+
+export interface Figures {
+  funnel: Funnel;
+  conversion: Omit<FunnelConversion, 'shown'>;
+  /** Sessions of the period that have ended, by outcome; `open` have not ended yet. */
+  outcomes: Record<Outcome, number>;
+  open: number;
+  /** abandoned / ended sessions; null when none ended. */
+  abandonmentRate: number | null;
+  wrongCodes: number;
+  /** Attempts (checks) each verified session needed; `histogram[i]` = sessions verified at attempt i + 1. */
+  attemptsPerVerification: Distribution & { histogram: number[] };
+  /** Milliseconds from session creation to verification. */
+  timeToVerifyMs: Distribution;
+  /** Messages queued (a resend is a second), SMS segments, and their estimated cost by the price table. */
+  sends: {
+    messages: number;
+    smsSegments: number;
+    emails: number;
+    /** messages / orders accepted; null when no order was accepted. */
+    perOrder: number | null;
+    estimatedCost: { amount: number; currency: string };
+  };
+}
+
+/** One bucket of the time series (start of the hour or day, epoch ms). */
+export interface SeriesPoint {
+  t: number;
+  shown: number;
+  created: number;
+  sent: number;
+  verified: number;
+  orderAccepted: number;
+  wrongCodes: number;
+  failedDelivery: number;
+}
+
+/** Delivery by provider, channel and country: outcomes of messages handed to the provider. */
+export interface DeliveryRow {
+  provider: string;
+  channel: 'sms' | 'email';
+  country: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  /** Failed attempts at this provider (retried or failed over). */
+  attemptFailures: number;
+  /** delivered / (delivered + failed); null when no receipt came. */
+  successRate: number | null;
+  /** From the outbox's hand-over to the provider's acceptance. */
+  latencyMs: Distribution;
+}
+
+export type ReasonKind = 'message_failed' | 'attempt_failed' | 'token_refused' | 'blocked';
+
+export interface ReasonRow {
+  kind: ReasonKind;
+  reason: string;
+  count: number;
+}
+
+export interface CountryRow {
+  country: string;
+  created: number;
+  verified: number;
+  orderAccepted: number;
+  /** orderAccepted / created; null when none created. */
+  conversion: number | null;
+  wrongCodes: number;
+  smsSegments: number;
+}
+
+/** The dashboard's main view. With a brand, `market` holds the platform-wide figures of the same filter. */
+export interface Overview {
+  filter: AnalyticsFilter;
+  granularity: Granularity;
+  figures: Figures;
+  market: Figures;
+  series: SeriesPoint[];
+  delivery: DeliveryRow[];
+  reasons: ReasonRow[];
+  countries: CountryRow[];
+  /** The id of the newest event folded into these figures. */
+  asOfEventId: number;
+}
+
+/**
+ * Estimated price per SMS segment by destination country (major units of `currency`), `default` for the rest,
+ * and per email.
+ */
+export interface PriceTable {
+  currency: string;
+  smsSegment: { default: number } & Record<string, number>;
+  email: number;
+}

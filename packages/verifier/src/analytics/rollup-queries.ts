@@ -1,0 +1,83 @@
+import type { Database } from 'better-sqlite3';
+import { SUM_OF_COUNTS } from './count-columns.js';
+import type { Counts } from './count-columns.js';
+import type { Granularity, ReasonKind } from './figures.js';
+import { DAY_MS, coverRows } from './periods.js';
+import type { PeriodCover } from './periods.js';
+
+/** The bound parameters of every rollup query: a cover and the optional brand and country (null: all). */
+export interface RollupParameters extends PeriodCover {
+  brand: string | null;
+  country: string | null;
+}
+
+export type CountryCounts = Counts & { country: string };
+export type SeriesCounts = Counts & { t: number };
+export interface BucketCount {
+  metric: string;
+  dimension: string;
+  country: string;
+  bucket: number;
+  count: number;
+}
+export interface DeliveryCounts {
+  provider: string;
+  channel: 'sms' | 'email';
+  country: string;
+  sent: number;
+  delivered: number;
+  failed: number;
+  attempt_failures: number;
+  latency_sum: number;
+}
+export interface ReasonCount {
+  kind: ReasonKind;
+  reason: string;
+  count: number;
+}
+
+const WHERE = '(@brand IS NULL OR brand = @brand) AND (@country IS NULL OR country = @country)';
+
+/** The queries behind the overview; each reads the rollups of one period cover only. */
+export function rollupQueries(db: Database) {
+  const byCountry = db.prepare<[RollupParameters], CountryCounts>(
+    `SELECT country, ${SUM_OF_COUNTS} FROM ${coverRows('analytics_counts')} WHERE ${WHERE} GROUP BY country`,
+  );
+  const histograms = db.prepare<[RollupParameters], BucketCount>(
+    `SELECT metric, dimension, country, bucket, SUM(count) AS count FROM ${coverRows('analytics_histograms')}
+     WHERE ${WHERE} GROUP BY metric, dimension, country, bucket`,
+  );
+  const delivery = db.prepare<[RollupParameters], DeliveryCounts>(
+    `SELECT provider, channel, country, SUM(sent) AS sent, SUM(delivered) AS delivered, SUM(failed) AS failed,
+       SUM(attempt_failures) AS attempt_failures, SUM(latency_sum) AS latency_sum
+     FROM ${coverRows('analytics_delivery')} WHERE ${WHERE}
+     GROUP BY provider, channel, country ORDER BY provider, channel, country`,
+  );
+  const reasons = db.prepare<[RollupParameters], ReasonCount>(
+    `SELECT kind, reason, SUM(count) AS count FROM ${coverRows('analytics_reasons')} WHERE ${WHERE}
+     GROUP BY kind, reason HAVING SUM(count) > 0 ORDER BY count DESC, kind, reason`,
+  );
+  const hourly = db.prepare<[RollupParameters], SeriesCounts>(
+    `SELECT start AS t, ${SUM_OF_COUNTS} FROM analytics_counts
+     WHERE span = 'hour' AND start >= @from AND start < @to AND ${WHERE} GROUP BY start`,
+  );
+  const daily = db.prepare<[RollupParameters], SeriesCounts>(
+    `SELECT (start / ${DAY_MS}) * ${DAY_MS} AS t, ${SUM_OF_COUNTS} FROM ${coverRows('analytics_counts')}
+     WHERE ${WHERE} GROUP BY t`,
+  );
+  const countries = db.prepare<[RollupParameters], { country: string }>(
+    `SELECT DISTINCT country FROM ${coverRows('analytics_counts')}
+     WHERE ${WHERE} AND country != '' AND (created > 0 OR sent > 0) ORDER BY country`,
+  );
+  return {
+    byCountry: (parameters: RollupParameters) => byCountry.all(parameters),
+    histograms: (parameters: RollupParameters) => histograms.all(parameters),
+    delivery: (parameters: RollupParameters) => delivery.all(parameters),
+    reasons: (parameters: RollupParameters) => reasons.all(parameters),
+    series: (parameters: RollupParameters, granularity: Granularity) =>
+      (granularity === 'hour' ? hourly : daily).all(parameters),
+    countries: (parameters: RollupParameters) => countries.all(parameters).map((row) => row.country),
+  };
+}
+
+export type RollupQueries = ReturnType<typeof rollupQueries>;

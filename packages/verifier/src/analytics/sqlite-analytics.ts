@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { applyMigrations } from '../store/sqlite/migrations.js';
+import { databaseFile } from '../store/sqlite/sqlite-store.js';
+import { rawEventQueries } from './activity.js';
+import type { Analytics, AnalyticsOptions } from './analytics-port.js';
+import type { AnalyticsFilter, Granularity, Overview, SeriesPoint } from './figures.js';
+import { countryRowsOf, deliveryRowsOf, figuresOf } from './figures-of.js';
+import { folder } from './fold.js';
+import { DAY_MS, HOUR_MS, periodCover } from './periods.js';
+import type { RollupParameters, SeriesCounts } from './rollup-queries.js';
+import { rollupQueries } from './rollup-queries.js';
+
+const parametersOf = (filter: AnalyticsFilter): RollupParameters => ({
+  ...periodCover(filter.from, filter.to),
+  brand: filter.brand ?? null,
+  country: filter.country ?? null,
+});
+
+/** One point per hour or day of the period, zeros where nothing happened. */
+function denseSeries(rows: readonly SeriesCounts[], filter: AnalyticsFilter, step: number): SeriesPoint[] {
+  const byStart = new Map(rows.map((row) => [row.t, row]));
+  const points: SeriesPoint[] = [];
+  for (let t = Math.floor(filter.from / step) * step; t < filter.to; t += step) {
+    const row = byStart.get(t);
+    points.push({
+      t,
+      shown: filter.country === undefined ? (row?.shown ?? 0) : 0,
+      created: row?.created ?? 0,
+      sent: row?.sent ?? 0,
+      verified: row?.verified ?? 0,
+      orderAccepted: row?.order_accepted ?? 0,
+      wrongCodes: row?.wrong_codes ?? 0,
+      failedDelivery: row?.outcome_failed_delivery ?? 0,
+    });
+  }
+  return points;
+}
+
+/**
+ * The analytics over the verifier's SQLite file (its own connection; the migrations run if the verifier has not
+ * run them yet). Brands and countries are always bound parameters.
+ */
+export function openAnalytics(options: AnalyticsOptions): Analytics {
+  const db = new Database(databaseFile(options.dataDir));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db, Date.now);
+  const fold = folder(db);
+  const rollups = rollupQueries(db);
+  const raw = rawEventQueries(db);
+  const watermark = db.prepare<[], { event_id: number }>('SELECT event_id FROM analytics_watermark WHERE id = 1');
+  const foldAll = () => {
+    while (fold().length > 0);
+  };
+
+  const figuresFor = (parameters: RollupParameters) => {
+    const rows = rollups.byCountry(parameters);
+    const histograms = rollups.histograms(parameters);
+    return {
+      rows,
+      histograms,
+      figures: figuresOf(rows, histograms, { prices: options.prices, countrySelected: parameters.country !== null }),
+    };
+  };
+
+  // One read transaction: every figure of an overview comes from the same snapshot of the rollups.
+  const readOverview = db.transaction((filter: AnalyticsFilter, granularity: Granularity): Overview => {
+    const parameters = parametersOf(filter);
+    const own = figuresFor(parameters);
+    const market = filter.brand === undefined ? own.figures : figuresFor({ ...parameters, brand: null }).figures;
+    return {
+      filter,
+      granularity,
+      figures: own.figures,
+      market,
+      series: denseSeries(rollups.series(parameters, granularity), filter, granularity === 'hour' ? HOUR_MS : DAY_MS),
+      delivery: deliveryRowsOf(rollups.delivery(parameters), own.histograms),
+      reasons: rollups.reasons(parameters),
+      countries: countryRowsOf(own.rows),
+      asOfEventId: (watermark.get() as { event_id: number }).event_id,
+    };
+  }).deferred;
+
+  return {
+    fold: (foldOptions) => fold(foldOptions?.maxEvents),
+    eventsAfter: (afterId, eventOptions) => {
+      foldAll();
+      return raw.eventsAfter(afterId, eventOptions);
+    },
+    overview: (filter, granularity) => {
+      foldAll();
+      return readOverview(filter, granularity);
+    },
+    activity: (window) => {
+      foldAll();
+      return raw.activity(window);
+    },
+    hourlySendBaseline: (brand, window) => {
+      foldAll();
+      const hours = Math.max(1, Math.round((window.to - window.from) / HOUR_MS));
+      const rows = rollups.byCountry({ ...periodCover(window.from, window.to), brand, country: null });
+      return rows.reduce((sum, row) => sum + row.messages, 0) / hours;
+    },
+    countries: (filter) => {
+      foldAll();
+      return rollups.countries({ ...periodCover(filter.from, filter.to), brand: filter.brand ?? null, country: null });
+    },
+    close: () => db.close(),
+  };
+}
