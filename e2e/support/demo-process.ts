@@ -9,6 +9,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 export interface DemoProcess {
   shopUrl: string;
   verifierUrl: string;
+  dashboardUrl: string;
   stop(): Promise<void>;
 }
 
@@ -22,11 +23,15 @@ export interface DemoProcessOptions {
   env?: Record<string, string>;
 }
 
-/** Starts the main job (verifier + demo shop, as `npm start` runs it) and waits until both answer. */
+/** The password of the demo's dashboard users (`operator`, `acme-analyst`) in every demo the tests start. */
+export const DEMO_DASHBOARD_PASSWORD = 'e2e dashboard passphrase';
+
+/** Starts the main job (verifier, demo shop and dashboard, as `npm start` runs it) and waits until all answer. */
 export async function startDemoProcess(options: DemoProcessOptions): Promise<DemoProcess> {
-  const verifierPort = await freePort();
+  const [verifierPort, dashboardPort] = [await freePort(), await freePort()];
   const shopUrl = `http://127.0.0.1:${options.shopPort}`;
   const verifierUrl = `http://127.0.0.1:${verifierPort}`;
+  const dashboardUrl = `http://127.0.0.1:${dashboardPort}`;
   const child = spawn(process.execPath, [join(repoRoot, 'apps/demo-shop/dist/main.js')], {
     env: {
       ...process.env,
@@ -35,6 +40,8 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
       OTP_VERIFY_PUBLIC_URL: verifierUrl,
       OTP_VERIFY_DATA_DIR: options.dataDir,
       OTP_VERIFY_BRANDS: options.brandsDir,
+      DASHBOARD_PORT: String(dashboardPort),
+      DEMO_DASHBOARD_PASSWORD,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +57,7 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
   try {
     await waitUntilServing(
       `${shopUrl}/`,
-      `${verifierUrl}/readyz`,
+      [`${verifierUrl}/readyz`, `${dashboardUrl}/readyz`],
       () => output,
       () => child.exitCode ?? child.signalCode,
     );
@@ -58,19 +65,19 @@ export async function startDemoProcess(options: DemoProcessOptions): Promise<Dem
     await stop();
     throw error;
   }
-  return { shopUrl, verifierUrl, stop };
+  return { shopUrl, verifierUrl, dashboardUrl, stop };
 }
 
 async function waitUntilServing(
   shopUrl: string,
-  readyUrl: string,
+  readyUrls: string[],
   output: () => string,
   exitCode: () => number | NodeJS.Signals | null,
 ): Promise<void> {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exitCode() !== null) throw new Error(`the demo exited (${exitCode()}) before serving:\n${output()}`);
-    const up = await Promise.all([fetch(shopUrl), fetch(readyUrl)]).then(
+    const up = await Promise.all([shopUrl, ...readyUrls].map((url) => fetch(url))).then(
       (responses) => responses.every((response) => response.ok),
       () => false,
     );

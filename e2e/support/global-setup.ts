@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const demo = await startDemoProcess({ shopPort, dataDir: join(workDir, 'data'), brandsDir });
   process.env.E2E_SHOP_URL = demo.shopUrl;
   process.env.E2E_VERIFIER_URL = demo.verifierUrl;
+  process.env.E2E_DASHBOARD_URL = demo.dashboardUrl;
   process.env.E2E_EXAMPLES_URL = examplesOrigin;
 
   return async () => {

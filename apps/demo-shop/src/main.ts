@@ -1,8 +1,11 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startDashboard } from '@otp-verify/dashboard';
 import { ConfigError, settingsFromEnv, startVerifier } from '@otp-verify/verifier';
 import { pino } from 'pino';
 import { DemoCustomerAuth } from './customer-auth.js';
+import { demoSignIns } from './demo-operators.js';
 import { createShopApp } from './shop-app.js';
 import { loadShopBrands } from './shop-config.js';
 
@@ -30,6 +33,16 @@ async function main(): Promise<void> {
     // The verifier reaches this issuer's JWKS on the shop's own address; config/brands/*.json name it as customerAuth.issuer.
     customerAuth: await DemoCustomerAuth.create(`http://127.0.0.1:${shopPort}`),
   });
+  const dashboardDataDir = join(settings.dataDir, 'dashboard');
+  const dashboard = await startDashboard({
+    host: shopHost,
+    port: Number(process.env.DASHBOARD_PORT ?? 3100),
+    verifierDataDir: settings.dataDir,
+    brands: settings.brands,
+    dataDir: dashboardDataDir,
+    logger,
+  });
+  const signIns = await demoSignIns(dashboard.operators, dashboardDataDir, process.env.DEMO_DASHBOARD_PASSWORD);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = shop.listen(shopPort, shopHost, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
@@ -40,12 +53,14 @@ otp-verify demo is running (dev mode, SQLite in ${settings.dataDir})
   Open the shop:  ${shopUrl}
   Verifier:       ${verifier.url}
   Dev SMS inbox:  ${verifier.url}/dev/inbox   (the codes arrive here, not on a phone)
+  Dashboard:      ${dashboard.url.replace('127.0.0.1', 'localhost')}
+${signIns.map((user) => `    sign in as ${user.username} / ${user.password}   (${user.brand === null ? 'every brand' : `brand ${user.brand} only`})`).join('\n')}
 
 Press Ctrl+C to stop.`);
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    void verifier.stop().then(() => process.exit(0));
+    void Promise.all([dashboard.stop(), verifier.stop()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -55,7 +70,7 @@ main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     console.error(
-      `demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT.`,
+      `demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT / DASHBOARD_PORT.`,
     );
   } else if (error instanceof ConfigError) {
     console.error(`demo: ${error.message}`);

@@ -1,0 +1,10 @@
+export { createDashboard, startDashboard } from './dashboard.js';
+export type { Dashboard, DashboardOptions, RunningDashboard } from './dashboard.js';
+export { settingsFromEnv, SettingsError } from './settings.js';
+export type { DashboardSettings, SmtpSettings, WebhookSettings } from './settings.js';
+export { Operators, OperatorError } from './auth/operators.js';
+export type { Operator, Role } from './auth/operators.js';
+export type { Alert } from './alerts/alert-store.js';
+export type { AlertRule } from './alerts/alert-rules.js';
+export type { Activity } from './live/activity.js';
+export { webhookSignature } from './alerts/notifiers.js';

@@ -1,0 +1,3 @@
+import 'uplot/dist/uPlot.min.css';
+import './styles.css';
+import './components/dash-app.js';
