@@ -217,7 +217,8 @@ export interface OutcomeStore {
    */
   recordOutcome(sessionId: string, outcome: SessionOutcome, at: number): void;
   /**
-   * Ends the sessions whose life is over without an outcome: never sent or never checked: abandoned; the last
+   * Ends the sessions whose life is over without an outcome: no code ever sent because a rule refused every
+   * send: blocked; never sent or never checked: abandoned; the last
    * message failed: failed_delivery; checked but not verified: expired; verified and its token's life over:
    * verified_no_order. Returns how many.
    */

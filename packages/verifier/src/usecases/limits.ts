@@ -9,10 +9,10 @@ export interface RequestClient {
 }
 
 /**
- * Takes one send from the per-phone (E.164, across brands), per-IP, per-brand and global counters, or
- * none of them and throws 429 rate_limited with the wait until every full counter has room again.
- * Keyed only on the number, the address and the brand: never on whether a customer exists, so known
- * and unknown numbers reach 429 at the same count (ASVS 5 6.3.8).
+ * Takes one send from the per-phone (E.164, across brands), per-IP, per-brand and global counters, or none of
+ * them and returns the full ones (empty: the send was counted). Keyed only on the number, the address and the
+ * brand: never on whether a customer exists, so known and unknown numbers reach 429 at the same count
+ * (ASVS 5 6.3.8).
  */
 export function takeSendLimits(
   context: VerifierContext,
@@ -21,7 +21,7 @@ export function takeSendLimits(
   phoneE164: string,
   client: RequestClient,
   now: number,
-): void {
+): CounterHit[] {
   const key = context.secrets.phoneRefKey;
   const hits = [
     ...counterHits('sendsPerPhone', limitSubject(key, 'phone', phoneE164), limits.sendsPerPhone, now),
@@ -29,7 +29,12 @@ export function takeSendLimits(
     ...counterHits('sendsPerBrand', limitSubject(key, 'brand', brandId), limits.sendsPerBrand, now),
     ...counterHits('sendsGlobal', 'all', limits.sendsGlobal, now),
   ];
-  refuseIfFull(context.store.takeFromCounters(hits, now), now, 'Too many codes were asked for: try again later.');
+  return context.store.takeFromCounters(hits, now);
+}
+
+/** The rule that refused a send, for the event log: the first full counter's limit name (`sendsPerPhone`...). */
+export function blockingRule(full: readonly CounterHit[]): string {
+  return (full[0] as CounterHit).key.split(':', 1)[0] as string;
 }
 
 /** The counters of wrong codes from one client address, across all its sessions. */

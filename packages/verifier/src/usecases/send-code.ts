@@ -10,7 +10,7 @@ import { codeMessage } from './code-messages.js';
 import type { VerifierContext } from './context.js';
 import { regionOf } from './phone-region.js';
 import type { RequestClient } from './limits.js';
-import { takeSendLimits } from './limits.js';
+import { blockingRule, rateLimited, takeSendLimits } from './limits.js';
 import { isSuppressedSession, resolvePhone } from './resolve-phone.js';
 
 export async function sendCode(
@@ -42,9 +42,14 @@ export async function sendCode(
   const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
   // The limits, the send and the queued message are one transaction: a send refused by a limit, or beaten by a
   // concurrent send of the same session, takes from no counter and queues nothing; an accepted one is durable
-  // before the answer.
-  context.store.transaction(() => {
-    takeSendLimits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
+  // before the answer. A refusal by a limit is recorded as the session blocked by that rule.
+  const blockedBy = context.store.transaction(() => {
+    const full = takeSendLimits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
+    if (full.length > 0) {
+      const data = { reason: blockingRule(full) };
+      context.store.appendEvent({ at: now, type: 'session.blocked', brand: brand.id, sessionId: session.id, data });
+      return full;
+    }
     const recorded = context.store.recordSend(session.id, {
       // A suppressed session (customer reference without a usable number) stores the hash of a value that is
       // not a code, so no check can ever match; everything else (limits, counts, answer) is the same.
@@ -63,7 +68,9 @@ export async function sendCode(
       const message = { id: context.randomId('msg_'), code, channel, now, codeExpiresAt };
       context.outbox.enqueue(codeMessage(brand, session, message));
     }
+    return [];
   });
+  if (blockedBy.length > 0) throw rateLimited(blockedBy, now, 'Too many codes were asked for: try again later.');
   context.outbox.wake();
   context.metrics.codesSent.inc({ brand: brand.id, channel });
   const sends = session.sends + 1;

@@ -24,6 +24,8 @@ export function sqliteOutcomes(db: Database, events: EventLog): OutcomeStore {
          WHEN status = 'sent' AND (SELECT o.state FROM outbox o WHERE o.session_id = sessions.id
            ORDER BY o.rowid DESC LIMIT 1) IN ('failed', 'dead') THEN 'failed_delivery'
          WHEN status = 'sent' AND attempts > 0 THEN 'expired'
+         WHEN status = 'created' AND EXISTS (SELECT 1 FROM events e
+           WHERE e.session_id = sessions.id AND e.type = 'session.blocked') THEN 'blocked'
          ELSE 'abandoned'
        END
      WHERE outcome IS NULL AND status IN ('created', 'sent', 'verified')
