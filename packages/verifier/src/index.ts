@@ -6,3 +6,4 @@ export { brandRegistry, loadBrands, loadBrandsDirectory, loadBrandsFile, sha256H
 export type { Brand, BrandRegistry } from './config/brands.js';
 export type { BrandConfig } from './config/brand-schema.js';
 export { ConfigError } from './config/config-error.js';
+export { clientNetwork } from './domain/limits.js';

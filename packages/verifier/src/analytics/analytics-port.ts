@@ -1,7 +1,13 @@
 import type { StoredEvent } from '../store/port.js';
 import type { AnalyticsFilter, Granularity, Overview, PriceTable } from './figures.js';
 
-/** Counts over a recent window of raw events, for alert rules (minutes, not hours: rollups are too coarse). */
+/**
+ * Counts over a recent window of raw events, for alert rules (minutes, not hours: rollups are too coarse).
+ * `created` and `verified` are a cohort: the sessions created in the window, and how many of those are verified by
+ * now (as of the fold's watermark), so `verified / created` is a conversion of the same sessions. The other counts
+ * are events in the window: `messagesFailed` counts `message.failed` and `message.dead_lettered` (but not an
+ * operator's own dead-lettering).
+ */
 export interface ActivityRow {
   brand: string;
   /** '' when unknown. */
@@ -21,23 +27,41 @@ export type LiveEvent = StoredEvent & { country: string };
 
 export interface Analytics {
   /**
-   * Folds the events appended since the last fold into the rollups, at most `maxEvents` (default 20 000) in one
+   * Folds the events appended since the last fold into the rollups, at most `maxEvents` (default 2 000) in one
    * transaction (safe when several processes fold: the watermark moves in the same transaction), and returns the
    * events this call folded, in order. Other calls fold too (overview, another process): a live view reads
    * `eventsAfter` instead.
    */
   fold(options?: { maxEvents?: number }): StoredEvent[];
   /**
-   * Events after `afterId` (an event id: the live view's cursor, its Last-Event-ID), oldest first. Their `data`
+   * Folds the whole backlog in batches of 2 000, yielding to the event loop between batches (never one long
+   * transaction), and resolves to the number of events folded. The queries below fold at most 10 000 pending events
+   * themselves and answer as of the watermark; a live view calls this in its loop so they stay current.
+   */
+  catchUp(): Promise<number>;
+  /**
+   * Folded events after `afterId` (an event id: the live view's cursor, its Last-Event-ID), oldest first, up to the
+   * watermark (so each has its session's country). Their `data`
    * is as stored: a `message.queued` carries the number's prefix, so pick the fields a viewer may see.
    */
   eventsAfter(afterId: number, options: { limit: number; brand?: string }): LiveEvent[];
-  /** The main view; folds what is pending first, so its counts include every event up to now. */
+  /**
+   * The main view. Folds at most 10 000 pending events first, then answers as of the watermark: `asOfEventId` says
+   * up to which event (after a long outage, behind the newest until `catchUp` has folded the backlog).
+   */
   overview(filter: AnalyticsFilter, granularity: Granularity): Overview;
-  /** Counts over raw events in [from, to), grouped by brand and country, or brand, country and prefix. */
+  /**
+   * Counts over raw events in [from, to) up to the watermark (see ActivityRow), grouped by brand and country, or
+   * brand, country and prefix.
+   */
   activity(window: { from: number; to: number; brand?: string; by: 'country' | 'prefix' }): ActivityRow[];
-  /** Messages queued per hour for a brand, averaged over the hours of [from, to): a baseline for volume alerts. */
-  hourlySendBaseline(brand: string, window: { from: number; to: number }): number;
+  /**
+   * The usual hour: each brand's counts per hour averaged over the whole hours of [from, to), from the rollups
+   * (never a scan of raw events), by brand (country '' and prefix '' on every row): the baselines of alert rules.
+   * As in the rollups, a session's counts (and its messages' receipts) fall in the hour the session was created.
+   * No row when the window holds no whole hour.
+   */
+  hourlyBaseline(window: { from: number; to: number; brand?: string }): ActivityRow[];
   /** Countries that have sessions in the period (for the country filter). */
   countries(filter: Omit<AnalyticsFilter, 'country'>): string[];
   close(): void;

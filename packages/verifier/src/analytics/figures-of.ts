@@ -3,7 +3,7 @@ import type { Counts } from './count-columns.js';
 import type { CountryRow, DeliveryRow, Figures, Funnel, PriceTable } from './figures.js';
 import { OUTCOMES } from './figures.js';
 import type { Histogram } from './histograms.js';
-import { addToHistogram, distributionOf } from './histograms.js';
+import { addToHistogram, distributionOf, durationFloor, exactValue } from './histograms.js';
 import type { BucketCount, CountryCounts, DeliveryCounts } from './rollup-queries.js';
 
 const ratio = (part: number, whole: number | null): number | null =>
@@ -71,10 +71,10 @@ export function figuresOf(
     abandonmentRate: ratio(outcomes.abandoned, ended),
     wrongCodes: total.wrong_codes,
     attemptsPerVerification: {
-      ...distributionOf(attempts, total.verify_attempts_sum),
+      ...distributionOf(attempts, total.verify_attempts_sum, exactValue),
       histogram: Array.from({ length: mostAttempts }, (_, index) => attempts.get(index + 1) ?? 0),
     },
-    timeToVerifyMs: distributionOf(histogramOf(histograms, 'time_to_verify'), total.verify_ms_sum),
+    timeToVerifyMs: distributionOf(histogramOf(histograms, 'time_to_verify'), total.verify_ms_sum, durationFloor),
     sends: {
       messages: total.messages,
       smsSegments: total.sms_segments,
@@ -120,7 +120,7 @@ export function deliveryRowsOf(rows: readonly DeliveryCounts[], histograms: read
       failed: row.failed,
       attemptFailures: row.attempt_failures,
       successRate: ratio(row.delivered, row.delivered + row.failed),
-      latencyMs: distributionOf(latency, row.latency_sum),
+      latencyMs: distributionOf(latency, row.latency_sum, durationFloor),
     };
   });
 }

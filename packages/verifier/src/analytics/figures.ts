@@ -1,6 +1,7 @@
 /**
  * What the analytics answer: the figures of one brand (or the whole platform) over one period, folded from the
- * event log. Every count is exact (it equals a count over the raw events); percentiles come from histograms.
+ * event log. Every count is exact (it equals a count over the raw events); percentiles are estimates from
+ * histograms. Hours and days are UTC: a day runs from 00:00 to 24:00 UTC, whatever the viewer's time zone.
  */
 
 export type Outcome =
@@ -16,6 +17,7 @@ export const OUTCOMES: readonly Outcome[] = [
   'failed_delivery',
 ];
 
+/** Buckets of the series: UTC hours, or UTC days (00:00 to 24:00 UTC; a local day straddles two). */
 export type Granularity = 'hour' | 'day';
 
 /** Which sessions: a period [from, to) in epoch ms (hour-aligned), optionally one brand and one country. */
@@ -31,7 +33,9 @@ export interface AnalyticsFilter {
 /**
  * Sessions that reached each step, counted once per session and attributed to the hour the session was created
  * (a cohort), except `shown`: element beacons, counted by the hour they arrived. `shown` is null when a country
- * is selected, since the element is shown before a number is known.
+ * is selected, since the element is shown before a number is known. Sessions whose `session.created` the fold never
+ * saw (created before the analytics' migration) have no part in the funnel, outcomes and sends (only in delivery
+ * and reasons), so no step counts more sessions than were created.
  */
 export interface Funnel {
   shown: number | null;
@@ -45,6 +49,10 @@ export interface Funnel {
 /** Each step's share of the step before it (shown → created → sent → …); null when the step before is 0 or null. */
 export type FunnelConversion = { [Step in keyof Funnel]: Step extends 'shown' ? never : number | null };
 
+/**
+ * Count and mean are exact; p50, p90 and p99 are estimates from the histogram's buckets (linear within the bucket,
+ * its top lowered to what the exact sum allows), exact where a bucket is one value (attempts).
+ */
 export interface Distribution {
   /** Sessions (or messages) measured. */
   count: number;
@@ -78,7 +86,7 @@ export interface Figures {
   };
 }
 
-/** One bucket of the time series (start of the hour or day, epoch ms). */
+/** One bucket of the time series: `t` is the start of its UTC hour or UTC day (epoch ms). */
 export interface SeriesPoint {
   t: number;
   shown: number;
@@ -90,8 +98,12 @@ export interface SeriesPoint {
   failedDelivery: number;
 }
 
-/** Delivery by provider, channel and country: outcomes of messages handed to the provider. */
+/**
+ * Delivery by provider, channel and country: outcomes of messages handed to the provider. `failed` counts
+ * `message.failed` and `message.dead_lettered` (retries exhausted; not an operator's own dead-lettering).
+ */
 export interface DeliveryRow {
+  /** `none` for messages that failed before any provider took them. */
   provider: string;
   channel: 'sms' | 'email';
   country: string;

@@ -13,6 +13,9 @@ const count = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 const isOutcome = (value: unknown): value is Outcome => OUTCOMES.includes(value as Outcome);
 
+/** The delivery row of a message that failed before any provider took it. */
+export const NO_PROVIDER = 'none';
+
 /** Events of a session's own life that change what it reached (token.refused may name any session: not these). */
 const SESSION_STEPS = new Set([
   'session.created',
@@ -61,7 +64,7 @@ function learnCountry(state: SessionState, country: string | undefined) {
 
 function applyToSession(event: StoredEvent, state: SessionState, deltas: RollupDeltas): void {
   const { data } = event;
-  const message = () => ({ provider: text(data.provider) ?? '', channel: text(data.channel) ?? 'sms' });
+  const message = () => ({ provider: text(data.provider) || NO_PROVIDER, channel: text(data.channel) ?? 'sms' });
   switch (event.type) {
     case 'session.created':
       state.created = true;
@@ -96,6 +99,8 @@ function applyToSession(event: StoredEvent, state: SessionState, deltas: RollupD
       deltas.addReason(keyOf(state), 'message_failed', text(data.reason) ?? 'unknown');
       return;
     case 'message.dead_lettered':
+      // Retries exhausted: a failed delivery. An operator's own dead-lettering (the outbox CLI) is a decision, not one.
+      if (data.by !== 'operator') deltas.addDelivery(keyOf(state), message(), 'failed');
       deltas.addReason(keyOf(state), 'message_failed', text(data.reason) ?? 'unknown');
       return;
     case 'message.attempt_failed':

@@ -6,7 +6,8 @@ import { foldEvent } from './fold-event.js';
 import { RollupDeltas, prepareDeltaStatements } from './rollup-deltas.js';
 import { sessionBatches } from './session-rows.js';
 
-export const DEFAULT_FOLD_BATCH = 20_000;
+/** Events one fold transaction takes at most: short enough that the verifier's writers barely wait for it. */
+export const DEFAULT_FOLD_BATCH = 2_000;
 
 /**
  * The fold: events past the watermark, added to the rollups in one IMMEDIATE transaction that also moves the
@@ -32,4 +33,32 @@ export function folder(db: Database): (maxEvents?: number) => StoredEvent[] {
     return events;
   });
   return (maxEvents = DEFAULT_FOLD_BATCH) => fold.immediate(maxEvents);
+}
+
+export type Fold = ReturnType<typeof folder>;
+
+/** Folds batch by batch until `limit` events are folded or none is pending; returns how many it folded. */
+export function foldAtMost(fold: Fold, limit: number): number {
+  let folded = 0;
+  while (folded < limit) {
+    const batch = fold(Math.min(DEFAULT_FOLD_BATCH, limit - folded)).length;
+    if (batch === 0) break;
+    folded += batch;
+  }
+  return folded;
+}
+
+/**
+ * Folds the backlog batch by batch, yielding to the event loop between batches (each batch its own transaction),
+ * so this process's own work and other processes' writes go on during a long catch-up. Stops at the first batch
+ * that is not full: the events appended while it ran are left to the next call.
+ */
+export async function catchUp(fold: Fold): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const batch = fold(DEFAULT_FOLD_BATCH).length;
+    folded += batch;
+    if (batch < DEFAULT_FOLD_BATCH) return folded;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }

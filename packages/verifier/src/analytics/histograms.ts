@@ -18,20 +18,36 @@ export function addToHistogram(histogram: Histogram, bucket: number, count: numb
   histogram.set(bucket, (histogram.get(bucket) ?? 0) + count);
 }
 
+/** The lowest value a bucket holds (a bucket is named by its highest). */
+export type BucketFloor = (bucket: number) => number;
+
+/** Buckets of exact values (attempts): each holds one value. */
+export const exactValue: BucketFloor = (bucket) => bucket;
+
+/** A duration bucket holds what is above the bound before it (from 0 for the first). */
+export const durationFloor: BucketFloor = (bucket) =>
+  (DURATION_BOUNDS_MS as readonly number[])[(DURATION_BOUNDS_MS as readonly number[]).indexOf(bucket) - 1] ?? 0;
+
 /**
- * Count and mean are exact (from the sum); each percentile is the bucket holding its nearest-rank sample (for
- * durations, the bucket's upper bound; for attempts, the exact value).
+ * Count and mean are exact (from the sum). A percentile is an estimate from the buckets: linear within the bucket
+ * holding its rank, from the bucket's floor to its top, the top lowered to what the exact sum allows (every sample
+ * is at least its bucket's floor, so none is above its own floor plus the sum minus every sample's floor). Buckets
+ * of exact values give exact values.
  */
-export function distributionOf(histogram: Histogram, sum: number): Distribution {
+export function distributionOf(histogram: Histogram, sum: number, floorOf: BucketFloor): Distribution {
   const buckets = [...histogram.entries()].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
   const count = buckets.reduce((total, [, n]) => total + n, 0);
+  const slack = Math.max(0, sum - buckets.reduce((total, [bucket, n]) => total + n * floorOf(bucket), 0));
   const percentile = (p: number): number | null => {
-    if (count === 0) return null;
-    const rank = Math.max(1, Math.ceil(p * count));
-    let seen = 0;
+    const rank = p * count;
+    let below = 0;
     for (const [bucket, n] of buckets) {
-      seen += n;
-      if (seen >= rank) return bucket;
+      if (below + n >= rank) {
+        const floor = floorOf(bucket);
+        const top = Math.min(bucket, floor + slack);
+        return floor + ((top - floor) * (rank - below)) / n;
+      }
+      below += n;
     }
     return null;
   };

@@ -30,6 +30,15 @@ export interface DeliveryCounts {
   attempt_failures: number;
   latency_sum: number;
 }
+export interface BrandTotals {
+  brand: string;
+  created: number;
+  verified: number;
+  wrong_codes: number;
+  messages: number;
+  messages_failed: number;
+  messages_delivered: number;
+}
 export interface ReasonCount {
   kind: ReasonKind;
   reason: string;
@@ -69,7 +78,18 @@ export function rollupQueries(db: Database) {
     `SELECT DISTINCT country FROM ${coverRows('analytics_counts')}
      WHERE ${WHERE} AND country != '' AND (created > 0 OR sent > 0) ORDER BY country`,
   );
+  const brandTotals = db.prepare<[RollupParameters], BrandTotals>(
+    `SELECT c.brand, c.created, c.verified, c.wrong_codes, c.messages,
+       COALESCE(d.failed, 0) AS messages_failed, COALESCE(d.delivered, 0) AS messages_delivered
+     FROM (SELECT brand, SUM(created) AS created, SUM(verified) AS verified, SUM(wrong_codes) AS wrong_codes,
+         SUM(messages) AS messages
+       FROM ${coverRows('analytics_counts')} WHERE ${WHERE} GROUP BY brand) c
+     LEFT JOIN (SELECT brand, SUM(failed) AS failed, SUM(delivered) AS delivered
+       FROM ${coverRows('analytics_delivery')} WHERE ${WHERE} GROUP BY brand) d ON d.brand = c.brand
+     ORDER BY c.brand`,
+  );
   return {
+    brandTotals: (parameters: RollupParameters) => brandTotals.all(parameters),
     byCountry: (parameters: RollupParameters) => byCountry.all(parameters),
     histograms: (parameters: RollupParameters) => histograms.all(parameters),
     delivery: (parameters: RollupParameters) => delivery.all(parameters),

@@ -48,7 +48,10 @@ export interface SessionContribution {
   histograms: HistogramEntry[];
 }
 
-/** A session met first by an event after its creation: it counts from that event's hour on, but not as created. */
+/**
+ * A session met first by an event after its creation (created before the analytics' migration): its messages count
+ * in delivery and reasons from that event's hour on, but it has no part in the funnel, outcomes or sends.
+ */
 export function sessionFirstSeenAt(id: string, brand: string, at: number): SessionState {
   return {
     id,
@@ -73,18 +76,21 @@ export function sessionFirstSeenAt(id: string, brand: string, at: number): Sessi
 
 /**
  * The funnel's steps are nested: a later step proves the earlier ones (a typed code was delivered, even
- * without a receipt), so no step counts more sessions than the one before it.
+ * without a receipt), so no step counts more sessions than the one before it. A session whose creation the fold
+ * never saw contributes nothing here, so it cannot make a step count more sessions than were created.
  */
 export function contributionOf(state: SessionState): SessionContribution {
   const counts = emptyCounts();
+  const key = { brand: state.brand, country: state.country, hour: state.hour };
+  if (!state.created) return { key, counts, histograms: [] };
   const orderAccepted = state.redeemed || state.outcome === 'order_accepted';
   const verified = state.verified || orderAccepted;
   const delivered = state.delivered || verified;
   const set = (column: Parameters<typeof columnIndex>[0], value: number) => {
     counts[columnIndex(column)] = value;
   };
-  set('created', state.created ? 1 : 0);
-  set('open', state.created && state.outcome === null ? 1 : 0);
+  set('created', 1);
+  set('open', state.outcome === null ? 1 : 0);
   set('sent', state.sent || delivered ? 1 : 0);
   set('delivered', delivered ? 1 : 0);
   set('verified', verified ? 1 : 0);
@@ -103,5 +109,5 @@ export function contributionOf(state: SessionState): SessionContribution {
     set('verify_ms_sum', state.verifyMs);
     histograms.push({ metric: 'time_to_verify', bucket: durationBucket(state.verifyMs) });
   }
-  return { key: { brand: state.brand, country: state.country, hour: state.hour }, counts, histograms };
+  return { key, counts, histograms };
 }

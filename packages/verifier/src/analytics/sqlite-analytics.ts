@@ -5,10 +5,18 @@ import { rawEventQueries } from './activity.js';
 import type { Analytics, AnalyticsOptions } from './analytics-port.js';
 import type { AnalyticsFilter, Granularity, Overview, SeriesPoint } from './figures.js';
 import { countryRowsOf, deliveryRowsOf, figuresOf } from './figures-of.js';
-import { folder } from './fold.js';
+import { catchUp, foldAtMost, folder } from './fold.js';
+import { hourlyBaseline } from './hourly-baseline.js';
 import { DAY_MS, HOUR_MS, periodCover } from './periods.js';
 import type { RollupParameters, SeriesCounts } from './rollup-queries.js';
 import { rollupQueries } from './rollup-queries.js';
+
+/**
+ * Pending events a query folds before it answers (5 batches): after an outage the backlog may be millions of
+ * events, and a query must not hold up its process that long; it answers as of the watermark, and `catchUp` folds
+ * the rest.
+ */
+const FOLD_BEFORE_A_QUERY = 10_000;
 
 const parametersOf = (filter: AnalyticsFilter): RollupParameters => ({
   ...periodCover(filter.from, filter.to),
@@ -50,9 +58,8 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
   const rollups = rollupQueries(db);
   const raw = rawEventQueries(db);
   const watermark = db.prepare<[], { event_id: number }>('SELECT event_id FROM analytics_watermark WHERE id = 1');
-  const foldAll = () => {
-    while (fold().length > 0);
-  };
+  const foldPending = () => foldAtMost(fold, FOLD_BEFORE_A_QUERY);
+  const asOf = () => (watermark.get() as { event_id: number }).event_id;
 
   const figuresFor = (parameters: RollupParameters) => {
     const rows = rollups.byCountry(parameters);
@@ -78,32 +85,31 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
       delivery: deliveryRowsOf(rollups.delivery(parameters), own.histograms),
       reasons: rollups.reasons(parameters),
       countries: countryRowsOf(own.rows),
-      asOfEventId: (watermark.get() as { event_id: number }).event_id,
+      asOfEventId: asOf(),
     };
   }).deferred;
 
   return {
     fold: (foldOptions) => fold(foldOptions?.maxEvents),
+    catchUp: () => catchUp(fold),
     eventsAfter: (afterId, eventOptions) => {
-      foldAll();
-      return raw.eventsAfter(afterId, eventOptions);
+      foldPending();
+      return raw.eventsAfter(afterId, asOf(), eventOptions);
     },
     overview: (filter, granularity) => {
-      foldAll();
+      foldPending();
       return readOverview(filter, granularity);
     },
     activity: (window) => {
-      foldAll();
-      return raw.activity(window);
+      foldPending();
+      return raw.activity(window, asOf());
     },
-    hourlySendBaseline: (brand, window) => {
-      foldAll();
-      const hours = Math.max(1, Math.round((window.to - window.from) / HOUR_MS));
-      const rows = rollups.byCountry({ ...periodCover(window.from, window.to), brand, country: null });
-      return rows.reduce((sum, row) => sum + row.messages, 0) / hours;
+    hourlyBaseline: (window) => {
+      foldPending();
+      return hourlyBaseline(rollups, window);
     },
     countries: (filter) => {
-      foldAll();
+      foldPending();
       return rollups.countries({ ...periodCover(filter.from, filter.to), brand: filter.brand ?? null, country: null });
     },
     close: () => db.close(),

@@ -91,10 +91,11 @@ export function rawCounts(dataDir: string, filter: { brand?: string; country?: s
       .all(parameters) as { attempts: number; ms: number }[];
     const messageEvents = db
       .prepare(
-        `${SESSIONS} SELECT e.type, COALESCE(json_extract(e.data, '$.provider'), '') AS provider,
+        `${SESSIONS} SELECT e.type, COALESCE(NULLIF(json_extract(e.data, '$.provider'), ''), 'none') AS provider,
            json_extract(e.data, '$.channel') AS channel, f.country, json_extract(e.data, '$.latencyMs') AS latency
          FROM events e JOIN f ON f.id = e.session_id
-         WHERE e.type IN ('message.sent', 'message.delivered', 'message.failed', 'message.attempt_failed') AND ${joinedWhere}`,
+         WHERE (e.type IN ('message.sent', 'message.delivered', 'message.failed', 'message.attempt_failed')
+           OR (e.type = 'message.dead_lettered' AND json_extract(e.data, '$.by') IS NOT 'operator')) AND ${joinedWhere}`,
       )
       .all(parameters) as {
       type: string;
@@ -135,7 +136,7 @@ export function rawCounts(dataDir: string, filter: { brand?: string; country?: s
         if (event.latency !== null) row.latencies.push(event.latency);
       }
       if (event.type === 'message.delivered') row.delivered += 1;
-      if (event.type === 'message.failed') row.failed += 1;
+      if (event.type === 'message.failed' || event.type === 'message.dead_lettered') row.failed += 1;
       if (event.type === 'message.attempt_failed') row.attemptFailures += 1;
     }
     return {
