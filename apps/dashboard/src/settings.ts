@@ -97,6 +97,12 @@ function smtpFromEnv(env: NodeJS.ProcessEnv): { smtp?: SmtpSettings } {
     'DASHBOARD_SMTP_SECURITY',
   );
   const defaultPort = { tls: 465, starttls: 587, none: 25 }[security];
+  const signsIn = env.DASHBOARD_SMTP_USER !== undefined || env.DASHBOARD_SMTP_PASSWORD !== undefined;
+  if (security === 'none' && signsIn && !isLoopback(env.DASHBOARD_SMTP_HOST)) {
+    throw new SettingsError(
+      'DASHBOARD_SMTP_SECURITY=none would send the SMTP password in clear: use tls or starttls (none only for a relay on this machine)',
+    );
+  }
   return {
     smtp: {
       host: env.DASHBOARD_SMTP_HOST,
@@ -113,9 +119,19 @@ function smtpFromEnv(env: NodeJS.ProcessEnv): { smtp?: SmtpSettings } {
 function webhookFromEnv(env: NodeJS.ProcessEnv): { webhook?: WebhookSettings } {
   if (env.DASHBOARD_WEBHOOK_URL === undefined) return {};
   const url = parse(z.url({ protocol: /^https?$/ }), env.DASHBOARD_WEBHOOK_URL, 'DASHBOARD_WEBHOOK_URL');
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== 'https:' && !isLoopback(hostname)) {
+    throw new SettingsError('DASHBOARD_WEBHOOK_URL: use https (plain http only for a receiver on this machine)');
+  }
   const secret = required(env, 'DASHBOARD_WEBHOOK_SECRET');
   if (secret.length < 32) throw new SettingsError('DASHBOARD_WEBHOOK_SECRET: use at least 32 characters');
   return { webhook: { url, secret } };
+}
+
+/** Whether a host name or address is this machine (then traffic to it never crosses a network). */
+function isLoopback(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
 
 function required(env: NodeJS.ProcessEnv, name: string): string {

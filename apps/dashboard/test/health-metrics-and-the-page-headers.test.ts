@@ -61,6 +61,25 @@ describe('operations endpoints, the page and shutdown', () => {
     }
   });
 
+  it('marks every /api answer, errors included, Cache-Control: no-store (OWASP ASVS V8.2.1)', async () => {
+    const stack = await startStack();
+    try {
+      const operator = await stack.signedIn('operator');
+      const answers = [
+        await operator.get('/api/me'),
+        await operator.get('/api/overview'),
+        await operator.get('/api/no-such-route'),
+        await operator.request('DELETE', '/api/session', { csrfToken: null }),
+        await stack.client().get('/api/me'),
+        await stack.client().signIn('operator', 'not the password at all'),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 403, 401, 401]);
+      for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await stack.dispose();
+    }
+  });
+
   it('ends the open live streams when it shuts down', async () => {
     const stack = await startStack();
     const live = await openLive(await stack.signedIn('operator'));

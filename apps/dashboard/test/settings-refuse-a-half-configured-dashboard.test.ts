@@ -38,6 +38,24 @@ describe('settings from the environment', () => {
     );
   });
 
+  it('refuses notifications in clear across a network: a plain http webhook, an SMTP password without TLS', () => {
+    const webhook = { DASHBOARD_WEBHOOK_SECRET: 'x'.repeat(32) };
+    expect(() => settingsFromEnv({ ...BASE, ...webhook, DASHBOARD_WEBHOOK_URL: 'http://hooks.test/otp' })).toThrow(
+      /DASHBOARD_WEBHOOK_URL: use https/,
+    );
+    for (const loopback of ['http://127.0.0.1:8080/otp', 'http://localhost/otp', 'http://[::1]:9000/otp']) {
+      expect(settingsFromEnv({ ...BASE, ...webhook, DASHBOARD_WEBHOOK_URL: loopback }).webhook?.url).toBe(loopback);
+    }
+    const email = { DASHBOARD_ALERT_EMAIL_FROM: 'alerts@otp.test', DASHBOARD_ALERT_EMAIL_TO: 'ops@otp.test' };
+    const plain = { ...BASE, ...email, DASHBOARD_SMTP_SECURITY: 'none', DASHBOARD_SMTP_USER: 'alerts' };
+    expect(() =>
+      settingsFromEnv({ ...plain, DASHBOARD_SMTP_HOST: 'smtp.test', DASHBOARD_SMTP_PASSWORD: 'pw' }),
+    ).toThrow(/password in clear/);
+    expect(settingsFromEnv({ ...plain, DASHBOARD_SMTP_HOST: '127.0.0.1' }).smtp?.security).toBe('none');
+    const relay = { ...BASE, ...email, DASHBOARD_SMTP_SECURITY: 'none', DASHBOARD_SMTP_HOST: 'relay.test' };
+    expect(settingsFromEnv(relay).smtp).toMatchObject({ host: 'relay.test', security: 'none', port: 25 });
+  });
+
   it('reads a complete email and webhook configuration', () => {
     const settings = settingsFromEnv({
       ...BASE,

@@ -52,7 +52,7 @@ describe('otp-verify-dashboard users (NIST SP 800-63B 5.1.1.2)', () => {
     await run(['add', 'oleg', '--role', 'operator'], 'correct horse battery staple');
     const olga = operators.find('olga')?.passwordHash as string;
     const oleg = operators.find('oleg')?.passwordHash as string;
-    expect(olga).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
+    expect(olga).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
     expect(olga).not.toBe(oleg);
     expect(await verifyPassword('correct horse battery staple', olga)).toBe(true);
     expect(await verifyPassword('correct horse battery stapl', olga)).toBe(false);

@@ -14,8 +14,8 @@ export interface ScryptParams {
   p: number;
 }
 
-/** 2^15 with r = 8: 32 MiB and ~100 ms a hash here (OWASP Password Storage Cheat Sheet: N ≥ 2^17 if it can grow). */
-export const CURRENT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/** OWASP Password Storage Cheat Sheet's minimum for scrypt: N = 2^17, r = 8, p = 1 (128 MiB, ~0.4 s a hash here). */
+export const CURRENT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 /** `scrypt$N$r$p$salt$hash` (base64url): the parameters travel with the hash, so new hashes can cost more. */
@@ -45,6 +45,10 @@ export function needsRehash(stored: string): boolean {
 /** A hash of a random password with the current parameters: an unknown user costs the same scrypt as a known one. */
 export const DECOY_HASH = hashPassword(randomBytes(16).toString('base64url'));
 
+/** scrypt needs 128 · N · r · p bytes; Node refuses anything above `maxmem` (32 MiB by default). */
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  return scryptAsync(password.normalize('NFKC'), salt, KEY_LENGTH, { ...params, maxmem: 256 * params.N * params.r });
+  return scryptAsync(password.normalize('NFKC'), salt, KEY_LENGTH, {
+    ...params,
+    maxmem: 2 * 128 * params.N * params.r * params.p,
+  });
 }

@@ -1,7 +1,8 @@
 import type { Operator, Operators } from './operators.js';
 import { DECOY_HASH, needsRehash, verifyPassword } from './passwords.js';
 import type { SignInSessions } from './sign-in-sessions.js';
-import type { SignInThrottle, ThrottleKey } from './throttle.js';
+import type { SignInThrottle } from './throttle.js';
+import { signInKeys } from './throttle.js';
 
 export type SignInResult =
   | { kind: 'signed_in'; user: Operator; sessionId: string; csrfToken: string }
@@ -10,7 +11,8 @@ export type SignInResult =
 
 /**
  * Checks a username and password. An unknown user costs the same scrypt as a wrong password and gets the same
- * answer (OWASP ASVS V2.2.1 / V3.2: no user enumeration by message or timing).
+ * answer (OWASP ASVS V2.2.1 / V3.2: no user enumeration by message or timing). Each attempt is reserved with the
+ * throttle before scrypt runs and counts as a failure until the password proves right.
  */
 export class SignIn {
   constructor(
@@ -20,17 +22,13 @@ export class SignIn {
   ) {}
 
   async attempt(username: string, password: string, clientAddress: string): Promise<SignInResult> {
-    const user: ThrottleKey = { kind: 'user', value: username };
-    const keys: ThrottleKey[] = [user, { kind: 'ip', value: clientAddress }];
-    const retryAfterSeconds = this.throttle.retryAfterSeconds(keys);
+    const keys = signInKeys(username, clientAddress);
+    const retryAfterSeconds = this.throttle.reserve(keys);
     if (retryAfterSeconds > 0) return { kind: 'too_many_attempts', retryAfterSeconds };
     const operator = this.operators.find(username);
     const matches = await verifyPassword(password, operator?.passwordHash ?? (await DECOY_HASH));
-    if (operator === undefined || !matches) {
-      this.throttle.recordFailure(keys);
-      return { kind: 'invalid_credentials' };
-    }
-    this.throttle.clear(user);
+    if (operator === undefined || !matches) return { kind: 'invalid_credentials' };
+    this.throttle.giveBack(keys);
     if (needsRehash(operator.passwordHash)) await this.operators.rehash(operator.username, password);
     const { id, csrfToken } = this.sessions.create(operator.username);
     return {

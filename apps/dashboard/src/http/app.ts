@@ -2,7 +2,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import type { DashboardContext } from './context.js';
-import { requireSignIn, sameOrigin } from './guards.js';
+import { noStore, ownHost, requireSignIn, sameOrigin } from './guards.js';
 import { HttpProblem, problemHandler } from './problem.js';
 import { alertRoutes } from './routes/alerts.js';
 import { figuresRoutes } from './routes/figures.js';
@@ -44,6 +44,8 @@ export function createApp(context: DashboardContext, options: AppOptions): expre
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   app.use(countRequests(context));
+  app.use('/api', noStore);
+  app.use(ownHost(options.publicOrigin));
   app.use(operationsRoutes(context));
   app.use('/api', sameOrigin(options.publicOrigin));
   app.use(express.json({ limit: '4kb', strict: true, type: 'application/json' }));

@@ -12,8 +12,50 @@ export function signedIn(res: Response): SignedIn {
 }
 
 /**
+ * Refuses a request whose Host is not the dashboard's own (DNS rebinding: a foreign site's name resolved to this
+ * server makes the browser send the foreign Host and Origin, which would then look same-origin). The own hosts are
+ * the public origin's when it is set, else the address the request reached plus `localhost` and `127.0.0.1` on
+ * that port.
+ */
+export function ownHost(publicOrigin: string | undefined): RequestHandler {
+  const publicHost = publicOrigin === undefined ? undefined : new URL(publicOrigin);
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const given = hostOf(req.headers.host, publicHost?.protocol ?? 'http:');
+    const allowed = publicHost === undefined ? listeningHosts(req) : [publicHost.host];
+    if (given === undefined || !allowed.includes(given)) {
+      throw new HttpProblem('misdirected_request', 'The Host header names another site.');
+    }
+    next();
+  };
+}
+
+function listeningHosts(req: Request): string[] {
+  const { localAddress = '', localPort } = req.socket;
+  const address = localAddress.replace(/^::ffff:(?=\d+\.)/i, '');
+  const listening = address.includes(':') ? `[${address}]` : address;
+  return [listening, 'localhost', '127.0.0.1'].flatMap((name) => hostOf(`${name}:${localPort}`, 'http:') ?? []);
+}
+
+/** The Host header as a URL would print it (lowercase, default port left out); undefined when it is not a host. */
+function hostOf(header: string | undefined, protocol: string): string | undefined {
+  if (header === undefined || !/^[A-Za-z0-9.:[\]-]+$/.test(header)) return undefined;
+  try {
+    return new URL(`${protocol}//${header}`).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The API's answers carry sessions' data and CSRF tokens: no cache may keep them (OWASP ASVS V8.2.1). */
+export function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.set('Cache-Control', 'no-store');
+  next();
+}
+
+/**
  * Refuses a state-changing request whose Origin is not the dashboard's own (OWASP CSRF Prevention Cheat Sheet:
- * verifying origin with standard headers). The own origin is the configured public one, else this request's host.
+ * verifying origin with standard headers). The own origin is the configured public one, else this request's host
+ * (which `ownHost` has checked).
  */
 export function sameOrigin(publicOrigin: string | undefined): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {

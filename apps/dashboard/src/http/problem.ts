@@ -12,6 +12,7 @@ const PROBLEMS = {
   not_found: { status: 404, title: 'Not found' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Send JSON' },
+  misdirected_request: { status: 421, title: 'This server does not answer for that host' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-ins' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
   too_many_subscribers: { status: 503, title: 'Too many live views are open' },
