@@ -1,7 +1,8 @@
-import type { Figures, Funnel, Overview } from '@otp-verify/verifier/analytics';
+import type { Figures, Funnel } from '@otp-verify/verifier/analytics';
 import { OUTCOMES } from '@otp-verify/verifier/analytics';
 import type { Alert } from './alerts/alert-store.js';
 import type { CsvCell } from './csv.js';
+import type { ViewerOverview } from './http/viewer-overview.js';
 
 export const OVERVIEW_TABLES = ['funnel', 'outcomes', 'series', 'delivery', 'reasons', 'countries'] as const;
 export type OverviewTable = (typeof OVERVIEW_TABLES)[number];
@@ -16,7 +17,8 @@ export interface Table {
 const FUNNEL_STEPS: (keyof Funnel)[] = ['shown', 'created', 'sent', 'delivered', 'verified', 'orderAccepted'];
 
 /** One table of the overview, with the market's figure beside the brand's where there is one. */
-export function overviewTable(overview: Overview, table: OverviewTable): Table {
+export function overviewTable(overview: ViewerOverview, table: OverviewTable): Table {
+  const market = overview.market;
   switch (table) {
     case 'funnel':
       return {
@@ -25,8 +27,8 @@ export function overviewTable(overview: Overview, table: OverviewTable): Table {
           step,
           overview.figures.funnel[step],
           conversion(overview.figures, step),
-          overview.market.funnel[step],
-          conversion(overview.market, step),
+          market?.funnel[step] ?? null,
+          market === null ? null : conversion(market, step),
         ]),
       };
     case 'outcomes':
@@ -36,9 +38,9 @@ export function overviewTable(overview: Overview, table: OverviewTable): Table {
           ...OUTCOMES.map((outcome) => [
             outcome,
             overview.figures.outcomes[outcome],
-            overview.market.outcomes[outcome],
+            market?.outcomes[outcome] ?? null,
           ]),
-          ['open', overview.figures.open, overview.market.open],
+          ['open', overview.figures.open, market?.open ?? null],
         ],
       };
     case 'series':

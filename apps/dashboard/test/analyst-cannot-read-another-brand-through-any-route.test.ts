@@ -2,22 +2,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Overview } from '@otp-verify/verifier/analytics';
 import type { Alert } from '../src/alerts/alert-store.js';
 import type { AlertRule } from '../src/alerts/alert-rules.js';
+import type { ViewerOverview } from '../src/http/viewer-overview.js';
+import { viewerOverview } from '../src/http/viewer-overview.js';
 import { ACME, INITECH, uniqueMobile } from './support/brands.js';
 import type { DashboardClient } from './support/dashboard-client.js';
+import { alertRule } from './support/rules.js';
 import { useStack } from './support/stack.js';
 
-const rule = (id: string, brand: string | null): AlertRule => ({
-  id,
-  kind: 'wrong_code_spike',
-  brand,
-  threshold: 3,
-  windowMinutes: 15,
-  minCount: 10,
-  by: 'country',
-  baselineHours: 24,
-  severity: 'warning',
-  channels: [],
-});
+const rule = (id: string, brand: string | null): AlertRule =>
+  alertRule({
+    id,
+    kind: 'wrong_code_spike',
+    brand,
+    threshold: 3,
+    windowMinutes: 15,
+    minCount: 10,
+    by: 'country',
+    baselineHours: 24,
+    severity: 'warning',
+    channels: [],
+  });
 
 const period = () => `from=2030-01-14&to=2030-01-16`;
 
@@ -62,15 +66,33 @@ describe('an analyst sees their own brand only', () => {
     expect(response.body).toMatchObject({ code: 'forbidden_brand' });
   });
 
-  it('the overview without a brand is the own brand’s; the market is the platform total, unnamed', async () => {
+  it('the overview without a brand is the own brand’s; a market of one other brand is withheld', async () => {
     const response = await analyst.get(`/api/overview?${period()}`);
     expect(response.status).toBe(200);
-    const overview = response.body as Overview;
+    const overview = response.body as ViewerOverview;
     expect(overview.filter.brand).toBe('acme');
     expect(overview.figures.funnel.created).toBe(1);
-    expect(overview.market.funnel.created).toBe(3);
+    // The market minus acme's own figures would be initech's: withheld.
+    expect(overview.marketBrands).toBe(2);
+    expect(overview.market).toBeNull();
     expect(overview.countries.map((row) => row.country)).toEqual(['DE']);
     expect(JSON.stringify(overview)).not.toContain('initech');
+    const funnel = await analyst.get(`/api/export/funnel.csv?${period()}`);
+    expect(funnel.text.split('\r\n')[2]).toBe('created,1,,,');
+  });
+
+  it('an analyst sees the market once at least 3 other brands are in it; an operator always does', async () => {
+    const operator = await stack.signedIn('operator');
+    const overview = (await operator.get(`/api/overview?brand=acme&${period()}`)).body as Overview;
+    expect(overview.market.funnel.created).toBe(3);
+    const analystUser = { username: 'a', role: 'analyst' as const, brand: 'acme' };
+    expect(viewerOverview(analystUser, { ...overview, marketBrands: 4 }).market).toEqual(overview.market);
+    expect(viewerOverview(analystUser, { ...overview, marketBrands: 3 }).market).toBeNull();
+    const quietAnalyst = {
+      ...overview,
+      figures: { ...overview.figures, funnel: { ...overview.figures.funnel, created: 0 } },
+    };
+    expect(viewerOverview(analystUser, { ...quietAnalyst, marketBrands: 3 }).market).toEqual(overview.market);
   });
 
   it('countries are the own brand’s', async () => {

@@ -1,5 +1,6 @@
 /** The dashboard API's answers besides the analytics figures (apps/dashboard/API.md). */
 // Types only: the page must not bundle any of the verifier's code.
+import type { Figures, Overview as AnalyticsOverview } from '../../../../packages/verifier/src/analytics/figures.js';
 export type {
   CountryRow,
   DeliveryRow,
@@ -7,10 +8,12 @@ export type {
   Funnel,
   Granularity,
   Outcome,
-  Overview,
   ReasonRow,
   SeriesPoint,
 } from '../../../../packages/verifier/src/analytics/figures.js';
+
+/** `GET /api/overview`: the market is null when withheld from an analyst (fewer than 3 other brands in it). */
+export type Overview = Omit<AnalyticsOverview, 'market'> & { market: Figures | null };
 
 export type Role = 'operator' | 'analyst';
 

@@ -143,6 +143,8 @@ export interface Overview {
   granularity: Granularity;
   figures: Figures;
   market: Figures;
+  /** How many brands had sessions in the market's figures (same period and country): too few reveal each other. */
+  marketBrands: number;
   series: SeriesPoint[];
   delivery: DeliveryRow[];
   reasons: ReasonRow[];

@@ -78,6 +78,9 @@ export function rollupQueries(db: Database) {
     `SELECT DISTINCT country FROM ${coverRows('analytics_counts')}
      WHERE ${WHERE} AND country != '' AND (created > 0 OR sent > 0) ORDER BY country`,
   );
+  const brandsWithSessions = db.prepare<[RollupParameters], { brands: number }>(
+    `SELECT COUNT(DISTINCT brand) AS brands FROM ${coverRows('analytics_counts')} WHERE ${WHERE} AND created > 0`,
+  );
   const brandTotals = db.prepare<[RollupParameters], BrandTotals>(
     `SELECT c.brand, c.created, c.verified, c.wrong_codes, c.messages,
        COALESCE(d.failed, 0) AS messages_failed, COALESCE(d.delivered, 0) AS messages_delivered
@@ -97,6 +100,8 @@ export function rollupQueries(db: Database) {
     series: (parameters: RollupParameters, granularity: Granularity) =>
       (granularity === 'hour' ? hourly : daily).all(parameters),
     countries: (parameters: RollupParameters) => countries.all(parameters).map((row) => row.country),
+    brandsWithSessions: (parameters: RollupParameters) =>
+      (brandsWithSessions.get(parameters) as { brands: number }).brands,
   };
 }
 

@@ -81,6 +81,7 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
       granularity,
       figures: own.figures,
       market,
+      marketBrands: rollups.brandsWithSessions({ ...parameters, brand: null }),
       series: denseSeries(rollups.series(parameters, granularity), filter, granularity === 'hour' ? HOUR_MS : DAY_MS),
       delivery: deliveryRowsOf(rollups.delivery(parameters), own.histograms),
       reasons: rollups.reasons(parameters),

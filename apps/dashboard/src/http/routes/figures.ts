@@ -7,6 +7,7 @@ import type { DashboardContext } from '../context.js';
 import { analyticsFilter, parseFilter } from '../filters.js';
 import { signedIn } from '../guards.js';
 import { HttpProblem } from '../problem.js';
+import { viewerOverview } from '../viewer-overview.js';
 
 const MAX_EXPORTED_ALERTS = 10_000;
 
@@ -29,20 +30,24 @@ export function figuresRoutes(context: DashboardContext): Router {
   });
 
   router.get('/api/overview', (req, res) => {
-    const { filter, brand } = scopedFilter(req.query, signedIn(res).user);
-    res.set('Cache-Control', 'no-store').json(analytics.overview(analyticsFilter(filter, brand), filter.granularity));
+    const { user } = signedIn(res);
+    const { filter, brand } = scopedFilter(req.query, user);
+    const overview = analytics.overview(analyticsFilter(filter, brand), filter.granularity);
+    res.set('Cache-Control', 'no-store').json(viewerOverview(user, overview));
   });
 
   router.get('/api/export/:table.csv', (req, res) => {
     const table = req.params.table as ExportTable;
     if (!EXPORT_TABLES.includes(table)) throw new HttpProblem('not_found', `No table "${table}".`);
-    const { filter, brand } = scopedFilter(req.query, signedIn(res).user);
+    const { user } = signedIn(res);
+    const { filter, brand } = scopedFilter(req.query, user);
     let rows: Table;
     if (table === 'alerts') {
       const alerts = context.alerts.list({ ...(brand === undefined ? {} : { brand }), limit: MAX_EXPORTED_ALERTS });
       rows = alertsTable(alerts.filter((alert) => alert.at >= filter.from && alert.at < filter.to));
     } else {
-      rows = overviewTable(analytics.overview(analyticsFilter(filter, brand), filter.granularity), table);
+      const overview = analytics.overview(analyticsFilter(filter, brand), filter.granularity);
+      rows = overviewTable(viewerOverview(user, overview), table);
     }
     const name = [table, brand ?? 'all-brands', filter.country, new Date(filter.from).toISOString().slice(0, 10)]
       .filter((part) => part !== undefined)

@@ -83,7 +83,9 @@ export class OverviewPage extends LightElement {
     const withBrand = Boolean(overview.filter.brand);
     return html`
       <section aria-labelledby="kpi-heading">
-        <h2 id="kpi-heading">Key figures${withBrand ? html` <span class="beside">against the market</span>` : ''}</h2>
+        <h2 id="kpi-heading">
+          Key figures${withBrand ? html` <span class="beside">${besideMarket(overview)}</span>` : ''}
+        </h2>
         ${kpiTiles(overview.figures, withBrand ? overview.market : null)}
       </section>
       <div class="charts">
@@ -196,4 +198,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'overview-page': OverviewPage;
   }
+}
+
+function besideMarket(overview: Overview): string {
+  return overview.market === null
+    ? 'the market is hidden: too few other brands in it to keep them apart'
+    : 'against the market';
 }
