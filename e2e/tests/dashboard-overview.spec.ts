@@ -114,8 +114,8 @@ test.describe('the overview', () => {
     await expect(kpi(page, 'Orders verified').value).toHaveText('0');
 
     await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Custom dates' });
-    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
-    await page.getByLabel('To', { exact: true }).fill('2020-01-31');
+    await page.getByLabel('From (UTC)', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('To (UTC)', { exact: true }).fill('2020-01-31');
     await expect(page).toHaveURL(/period=custom&from=2020-01-01&to=2020-01-31/);
     await expect(funnelStep(page, 'Session created')).toHaveText('0');
 

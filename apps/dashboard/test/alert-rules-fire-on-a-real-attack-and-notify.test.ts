@@ -1,17 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../src/alerts/alert-store.js';
-import type { AlertRule } from '../src/alerts/alert-rules.js';
 import { ACME, INITECH, uniqueMobile } from './support/brands.js';
 import { openLive } from './support/live-stream.js';
 import type { MailReceiver, WebhookReceiver } from './support/receivers.js';
+import { alertRule } from './support/rules.js';
 import { startMailReceiver, startWebhookReceiver } from './support/receivers.js';
 import type { Stack } from './support/stack.js';
 import { startStack } from './support/stack.js';
 import { wrongCode } from './support/verifier-client.js';
 
 const SECRET = 'whsec_0123456789abcdef0123456789abcdef';
-const WRONG_CODE_SPIKE: AlertRule = {
+const WRONG_CODE_SPIKE = alertRule({
   id: 'wrong-code-spike',
   kind: 'wrong_code_spike',
   brand: null,
@@ -22,10 +22,10 @@ const WRONG_CODE_SPIKE: AlertRule = {
   baselineHours: 24,
   severity: 'critical',
   channels: ['email', 'webhook'],
-};
+});
 
 /** initech only: 5 messages in 15 minutes, against a baseline of none. */
-const SEND_VOLUME: AlertRule = {
+const SEND_VOLUME = alertRule({
   id: 'initech-send-volume',
   kind: 'send_volume',
   brand: 'initech',
@@ -36,7 +36,7 @@ const SEND_VOLUME: AlertRule = {
   baselineHours: 24,
   severity: 'warning',
   channels: [],
-};
+});
 
 describe('alert rules over a real scenario', () => {
   let stack: Stack;
@@ -104,25 +104,56 @@ describe('alert rules over a real scenario', () => {
     initechLive.close();
   });
 
-  it('keeps one open alert while the attack lasts, and clears it once the window has passed', async () => {
+  /** Evaluations a minute apart, as the evaluator's timer runs them. */
+  function evaluateEachMinute(times: number): Alert[] {
+    const opened: Alert[] = [];
+    for (let time = 0; time < times; time += 1) {
+      stack.clock.advance(60_000);
+      opened.push(...stack.dashboard.alertEvaluator.evaluate());
+    }
+    return opened;
+  }
+
+  async function alertsOfAcme(): Promise<Alert[]> {
+    return (await (await stack.signedIn('operator')).get('/api/alerts?brand=acme')).body as Alert[];
+  }
+
+  it('keeps one open alert while the attack lasts, and clears it after three evaluations without it', async () => {
     expect(stack.dashboard.alertEvaluator.evaluate()).toEqual([]);
     expect(webhook.received).toHaveLength(2);
-    stack.clock.advance(16 * 60_000);
-    expect(stack.dashboard.alertEvaluator.evaluate()).toEqual([]);
+    stack.clock.advance(15 * 60_000);
+    expect(evaluateEachMinute(2)).toEqual([]);
+    expect((await alertsOfAcme())[0]?.clearedAt).toBeNull();
+    expect(evaluateEachMinute(1)).toEqual([]);
 
-    const operator = await stack.signedIn('operator');
-    const alerts = (await operator.get('/api/alerts')).body as Alert[];
+    const alerts = await alertsOfAcme();
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.clearedAt).toBe(stack.clock());
-    const metrics = (await operator.get('/metrics')).text;
+    const metrics = (await (await stack.signedIn('operator')).get('/metrics')).text;
     expect(metrics).toMatch(/otp_dashboard_alerts_fired_total\{rule="wrong-code-spike",severity="critical"\} 1/);
   });
 
-  it('opens a new alert when the attack comes back after clearing', async () => {
+  it('reopens the same alert without a notification when the attack comes back within the 30 min hold-off', async () => {
+    await wrongCodeAttack();
+    expect(stack.dashboard.alertEvaluator.evaluate()).toEqual([]);
+    await stack.dashboard.alertEvaluator.settled();
+    const alerts = await alertsOfAcme();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.clearedAt).toBeNull();
+    expect(webhook.received).toHaveLength(2);
+    expect(mail.received).toHaveLength(1);
+  });
+
+  it('opens and notifies a new alert when the attack comes back after the hold-off', async () => {
+    stack.clock.advance(15 * 60_000);
+    evaluateEachMinute(3);
+    expect((await alertsOfAcme())[0]?.clearedAt).toBe(stack.clock());
+    stack.clock.advance(31 * 60_000);
     await wrongCodeAttack();
     expect(stack.dashboard.alertEvaluator.evaluate()).toHaveLength(1);
     await stack.dashboard.alertEvaluator.settled();
     expect(webhook.received).toHaveLength(3);
+    expect(await alertsOfAcme()).toHaveLength(2);
   });
 
   it('opens a send volume alert for the one brand its rule names, once it sends far above its baseline', async () => {

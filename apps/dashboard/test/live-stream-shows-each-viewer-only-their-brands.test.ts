@@ -4,6 +4,7 @@ import { ACME, INITECH, uniqueMobile } from './support/brands.js';
 import { openLive } from './support/live-stream.js';
 import type { ServerSentEvent } from './support/live-stream.js';
 import { useStack } from './support/stack.js';
+import type { Flow } from './support/verifier-client.js';
 
 const activity = (event: ServerSentEvent) => event.data as Activity;
 const isEndOf = (sessionId: string) => (event: ServerSentEvent) =>
@@ -12,7 +13,7 @@ const isEndOf = (sessionId: string) => (event: ServerSentEvent) =>
 describe('the live stream (GET /api/live)', () => {
   const stack = useStack({
     liveIntervalMs: 50,
-    live: { heartbeatMs: 200, maxSubscribers: 4, maxBufferedBytes: 1 << 20 },
+    live: { heartbeatMs: 200, maxSubscribers: 4, maxBufferedBytes: 1 << 20, replayLimit: 30 },
   });
 
   it('streams the events of a real verifier flow as they happen, without personal data', async () => {
@@ -83,6 +84,36 @@ describe('the live stream (GET /api/live)', () => {
     expect(resumed.events.every((event) => Number(event.id) > lastSeen)).toBe(true);
     expect(resumed.events.some((event) => activity(event).sessionId === missedInitech.id)).toBe(false);
     resumed.close();
+  });
+
+  it('sends event: reset, not a partial replay, when more was missed than it replays, then goes on live', async () => {
+    const operator = await stack.signedIn('operator');
+    const first = await openLive(operator);
+    const before = await stack.shop.orderAccepted(ACME, uniqueMobile());
+    const lastSeen = Number((await first.waitFor(isEndOf(before.id))).id);
+    first.close();
+
+    const watcher = await openLive(operator);
+    const missed: Flow[] = [];
+    for (let flow = 0; flow < 6; flow += 1) missed.push(await stack.shop.orderAccepted(ACME, uniqueMobile()));
+    const newest = Number((await watcher.waitFor(isEndOf((missed.at(-1) as Flow).id))).id);
+    watcher.close();
+    expect(newest - lastSeen).toBeGreaterThan(30);
+
+    const resumed = await openLive(operator, '', lastSeen);
+    const reset = await resumed.waitFor((event) => event.event === 'reset');
+    expect(Number(reset.id)).toBeGreaterThanOrEqual(newest);
+    const after = await stack.shop.orderAccepted(ACME, uniqueMobile());
+    await resumed.waitFor(isEndOf(after.id));
+    expect(resumed.events[0]).toBe(reset);
+    expect(resumed.events.slice(1).every((event) => Number(event.id) > Number(reset.id))).toBe(true);
+    resumed.close();
+
+    // Resuming from the reset's id replays what came after it, without another reset.
+    const again = await openLive(operator, '', Number(reset.id));
+    await again.waitFor(isEndOf(after.id));
+    expect(again.events.some((event) => event.event === 'reset')).toBe(false);
+    again.close();
   });
 
   it('refuses a stream beyond the subscriber limit, and an unauthenticated one', async () => {

@@ -25,11 +25,31 @@ const ruleSchema = z.strictObject({
     .min(1)
     .max(24 * 28)
     .default(24),
+  /** low_conversion: the window ends this long before now, so its sessions have had time to verify. */
+  lagMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
+  /** Optional: a value this far on the healthy side clears an open alert at once (same unit as threshold). */
+  clearThreshold: z.number().positive().optional(),
+  /** Otherwise an open alert clears after this many evaluations in a row where the condition no longer holds. */
+  clearAfter: z.number().int().min(1).max(1000).default(3),
+  /** After an alert cleared, the same rule, brand and subject reopen it silently for this long (no new notice). */
+  holdOffMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(30),
   severity: z.enum(['warning', 'critical']).default('warning'),
   channels: z.array(z.enum(['email', 'webhook'])).default([]),
 });
 
 export type AlertRule = z.infer<typeof ruleSchema>;
+/** A rule as written in the file: the fields with a default may be left out. */
+export type AlertRuleInput = z.input<typeof ruleSchema>;
 export type AlertRuleKind = AlertRule['kind'];
 
 const rulesFileSchema = z
@@ -41,7 +61,16 @@ const rulesFileSchema = z
         (rule) => !['low_conversion', 'delivery_failure_rate'].includes(rule.kind) || rule.threshold < 1,
       ),
     'low_conversion and delivery_failure_rate thresholds are rates below 1',
+  )
+  .refine(
+    (file) => file.rules.every((rule) => rule.clearThreshold === undefined || healthySide(rule, rule.clearThreshold)),
+    'clearThreshold lies on the healthy side of threshold (above it for low_conversion, below it otherwise)',
   );
+
+/** Whether `value` is on the side of the rule's threshold where nothing is wrong. */
+export function healthySide(rule: Pick<AlertRule, 'kind' | 'threshold'>, value: number): boolean {
+  return rule.kind === 'low_conversion' ? value > rule.threshold : value < rule.threshold;
+}
 
 export function parseAlertRules(raw: unknown, source: string): AlertRule[] {
   const parsed = rulesFileSchema.safeParse(raw);

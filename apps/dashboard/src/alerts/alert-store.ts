@@ -28,7 +28,9 @@ const COLUMNS = 'id, at, rule, brand, subject, severity, title, detail, value, t
 export class AlertStore {
   private readonly insert;
   private readonly openOfRule;
-  private readonly clear;
+  private readonly clearOne;
+  private readonly reopenCleared;
+  private readonly clearOthers;
   private readonly newest;
   private readonly newestOfBrand;
 
@@ -41,7 +43,16 @@ export class AlertStore {
     this.openOfRule = db.prepare<[string], { id: number; brand: string; subject: string }>(
       'SELECT id, brand, subject FROM alerts WHERE rule = ? AND cleared_at IS NULL',
     );
-    this.clear = db.prepare('UPDATE alerts SET cleared_at = ? WHERE id = ?');
+    this.clearOne = db.prepare('UPDATE alerts SET cleared_at = ? WHERE id = ?');
+    this.reopenCleared = db.prepare<{ rule: string; brand: string; subject: string; since: number }, AlertRow>(
+      `UPDATE alerts SET cleared_at = NULL
+       WHERE id = (SELECT id FROM alerts WHERE rule = @rule AND brand = @brand AND subject = @subject
+                   AND cleared_at >= @since ORDER BY id DESC LIMIT 1)
+       RETURNING ${COLUMNS}`,
+    );
+    this.clearOthers = db.prepare<[number, string]>(
+      'UPDATE alerts SET cleared_at = ? WHERE cleared_at IS NULL AND rule NOT IN (SELECT value FROM json_each(?))',
+    );
     this.newest = db.prepare<[number], AlertRow>(`SELECT ${COLUMNS} FROM alerts ORDER BY id DESC LIMIT ?`);
     this.newestOfBrand = db.prepare<[string, number], AlertRow>(
       `SELECT ${COLUMNS} FROM alerts WHERE brand = ? ORDER BY id DESC LIMIT ?`,
@@ -54,11 +65,24 @@ export class AlertStore {
     return row && fromRow(row);
   }
 
-  /** Clears the rule's open alerts except those still holding (keys `brand\tsubject`). */
-  clearExcept(rule: string, holding: ReadonlySet<string>, at: number): void {
-    for (const alert of this.openOfRule.all(rule)) {
-      if (!holding.has(alertKey(alert.brand, alert.subject))) this.clear.run(at, alert.id);
-    }
+  /** The rule's open alerts. */
+  openOf(rule: string): { id: number; brand: string; subject: string }[] {
+    return this.openOfRule.all(rule);
+  }
+
+  clear(id: number, at: number): void {
+    this.clearOne.run(at, id);
+  }
+
+  /** Opens again the newest alert of this rule, brand and subject that cleared at `since` or later, if any. */
+  reopen(key: { rule: string; brand: string; subject: string }, since: number): Alert | undefined {
+    const row = this.reopenCleared.get({ ...key, since });
+    return row && fromRow(row);
+  }
+
+  /** Clears the open alerts of every rule not in `rules` (rules removed from the configuration). */
+  clearRulesOtherThan(rules: readonly string[], at: number): void {
+    this.clearOthers.run(at, JSON.stringify(rules));
   }
 
   /** Newest first; one brand's, or every brand's. */

@@ -1,13 +1,17 @@
 import type { ActivityRow, Analytics } from '@otp-verify/verifier/analytics';
 import type { AlertRule } from './alert-rules.js';
 
-/** A rule's condition holding for one brand and subject at one evaluation. */
-export interface Breach {
+/** What a rule measured for one brand and subject at one evaluation. */
+export interface Reading {
   brand: string;
   subject: string;
   value: number;
   /** The value the rule compared against (a count or a rate). */
   limit: number;
+  /** The rule's condition holds: an alert opens (or stays open). */
+  breached: boolean;
+  /** Beyond the rule's clear threshold: an open alert clears at once. */
+  healthy: boolean;
   title: string;
   detail: string;
 }
@@ -15,53 +19,30 @@ export interface Breach {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Which brands and subjects break the rule over the window that ends at `now`. */
-export function breaches(rule: AlertRule, analytics: Analytics, now: number): Breach[] {
-  const window = { from: now - rule.windowMinutes * MINUTE, to: now };
+/**
+ * The rule's readings over its window ending at `now`, for every brand and subject with enough data to judge.
+ * Counts over the window come from the raw events; baselines from the hourly rollups.
+ */
+export function readings(rule: AlertRule, analytics: Analytics, now: number): Reading[] {
   const scope = rule.brand === null ? {} : { brand: rule.brand };
-  const baselineWindow = { from: window.from - rule.baselineHours * HOUR, to: window.from };
-  const minutes = `${rule.windowMinutes} min`;
+  const window = { from: now - rule.windowMinutes * MINUTE, to: now, ...scope };
   switch (rule.kind) {
-    case 'wrong_code_spike': {
-      const usual = byBrand(analytics.activity({ ...baselineWindow, ...scope, by: 'country' }));
-      return [...byBrand(analytics.activity({ ...window, ...scope, by: 'country' }))].flatMap(([brand, now]) => {
-        const perWindow = ((usual.get(brand)?.wrongCodes ?? 0) * rule.windowMinutes) / (rule.baselineHours * 60);
-        const limit = Math.max(rule.minCount, rule.threshold * perWindow);
-        if (now.wrongCodes < limit) return [];
-        return [
-          {
-            brand,
-            subject: '',
-            value: now.wrongCodes,
-            limit,
-            title: `Wrong codes spike for ${brand}`,
-            detail: `${now.wrongCodes} wrong codes in ${minutes}; usual ${perWindow.toFixed(1)}.`,
-          },
-        ];
-      });
-    }
+    case 'wrong_code_spike':
+      return aboveBaseline(rule, analytics, window, 'wrongCodes', (brand, count, usual) => ({
+        title: `Wrong codes spike for ${brand}`,
+        detail: `${count} wrong codes in ${rule.windowMinutes} min; usual ${usual.toFixed(1)}.`,
+      }));
+    case 'send_volume':
+      return aboveBaseline(rule, analytics, window, 'messages', (brand, count, usual) => ({
+        title: `Send volume far above baseline for ${brand}`,
+        detail: `${count} messages in ${rule.windowMinutes} min; baseline ${usual.toFixed(1)}.`,
+      }));
     case 'low_conversion':
-      return analytics.activity({ ...window, ...scope, by: rule.by }).flatMap((row) => {
-        const subject = rule.by === 'prefix' ? row.prefix : row.country;
-        if (subject === '' || row.created < rule.minCount) return [];
-        const conversion = row.verified / row.created;
-        if (conversion >= rule.threshold) return [];
-        return [
-          {
-            brand: row.brand,
-            subject,
-            value: conversion,
-            limit: rule.threshold,
-            title: `Low conversion for ${row.brand} in ${subject}`,
-            detail: `${row.verified} of ${row.created} sessions verified in ${minutes} (${percent(conversion)}).`,
-          },
-        ];
-      });
+      return lowConversion(rule, analytics, now);
     case 'delivery_failure_rate':
-      return analytics.activity({ ...window, ...scope, by: 'country' }).flatMap((row) => {
+      return analytics.activity({ ...window, by: 'country' }).flatMap((row) => {
         if (row.messages < rule.minCount) return [];
         const rate = row.messagesFailed / row.messages;
-        if (rate <= rule.threshold) return [];
         const where = row.country === '' ? '' : ` to ${row.country}`;
         return [
           {
@@ -69,38 +50,78 @@ export function breaches(rule: AlertRule, analytics: Analytics, now: number): Br
             subject: row.country,
             value: rate,
             limit: rule.threshold,
+            breached: rate > rule.threshold,
+            healthy: rule.clearThreshold !== undefined && rate <= rule.clearThreshold,
             title: `Delivery failures for ${row.brand}${where}`,
-            detail: `${row.messagesFailed} of ${row.messages} messages failed in ${minutes} (${percent(rate)}).`,
-          },
-        ];
-      });
-    case 'send_volume':
-      return [...byBrand(analytics.activity({ ...window, ...scope, by: 'country' }))].flatMap(([brand, now]) => {
-        const perWindow = (analytics.hourlySendBaseline(brand, baselineWindow) * rule.windowMinutes) / 60;
-        const limit = Math.max(rule.minCount, rule.threshold * perWindow);
-        if (now.messages < limit) return [];
-        return [
-          {
-            brand,
-            subject: '',
-            value: now.messages,
-            limit,
-            title: `Send volume far above baseline for ${brand}`,
-            detail: `${now.messages} messages in ${minutes}; baseline ${perWindow.toFixed(1)}.`,
+            detail: `${row.messagesFailed} of ${row.messages} messages failed in ${rule.windowMinutes} min (${percent(rate)}).`,
           },
         ];
       });
   }
 }
 
-function byBrand(rows: ActivityRow[]): Map<string, { wrongCodes: number; messages: number }> {
-  const totals = new Map<string, { wrongCodes: number; messages: number }>();
-  for (const row of rows) {
-    const total = totals.get(row.brand) ?? { wrongCodes: 0, messages: 0 };
-    total.wrongCodes += row.wrongCodes;
-    total.messages += row.messages;
-    totals.set(row.brand, total);
-  }
+/**
+ * Conversion of the sessions created in the window that ended `lagMinutes` ago, verified by now: a cohort that
+ * has had time to verify, so sessions still waiting for their code do not count as lost.
+ */
+function lowConversion(rule: AlertRule, analytics: Analytics, now: number): Reading[] {
+  const to = now - rule.lagMinutes * MINUTE;
+  const cohort = { from: to - rule.windowMinutes * MINUTE, to, ...(rule.brand === null ? {} : { brand: rule.brand }) };
+  return analytics.activity({ ...cohort, by: rule.by }).flatMap((row) => {
+    const subject = rule.by === 'prefix' ? row.prefix : row.country;
+    if (subject === '' || row.created < rule.minCount) return [];
+    const conversion = row.verified / row.created;
+    return [
+      {
+        brand: row.brand,
+        subject,
+        value: conversion,
+        limit: rule.threshold,
+        breached: conversion < rule.threshold,
+        healthy: rule.clearThreshold !== undefined && conversion >= rule.clearThreshold,
+        title: `Low conversion for ${row.brand} in ${subject}`,
+        detail:
+          `${row.verified} of ${row.created} sessions created in the ${rule.windowMinutes} min up to ` +
+          `${rule.lagMinutes} min ago verified (${percent(conversion)}).`,
+      },
+    ];
+  });
+}
+
+type CountField = 'wrongCodes' | 'messages';
+
+/** A brand's count in the window against `threshold` × its usual count per window (the rollups' hourly average). */
+function aboveBaseline(
+  rule: AlertRule,
+  analytics: Analytics,
+  window: { from: number; to: number; brand?: string },
+  field: CountField,
+  describe: (brand: string, count: number, usual: number) => { title: string; detail: string },
+): Reading[] {
+  const baseline = analytics.hourlyBaseline({
+    ...window,
+    from: window.from - rule.baselineHours * HOUR,
+    to: window.from,
+  });
+  const hourly = new Map(baseline.map((row) => [row.brand, row[field]]));
+  return [...totalsByBrand(analytics.activity({ ...window, by: 'country' }), field)].map(([brand, count]) => {
+    const usual = ((hourly.get(brand) ?? 0) * rule.windowMinutes) / 60;
+    const limit = Math.max(rule.minCount, rule.threshold * usual);
+    return {
+      brand,
+      subject: '',
+      value: count,
+      limit,
+      breached: count >= limit,
+      healthy: rule.clearThreshold !== undefined && count < rule.clearThreshold * usual,
+      ...describe(brand, count, usual),
+    };
+  });
+}
+
+function totalsByBrand(rows: ActivityRow[], field: CountField): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.brand, (totals.get(row.brand) ?? 0) + row[field]);
   return totals;
 }
 

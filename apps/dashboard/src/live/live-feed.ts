@@ -2,18 +2,21 @@ import type { Analytics } from '@otp-verify/verifier/analytics';
 import type { Logger } from 'pino';
 import type { DashboardMetrics } from '../metrics.js';
 import { toActivity } from './activity.js';
-import type { LiveHub } from './live-hub.js';
+import type { LiveHub, Replayed } from './live-hub.js';
 
 const PAGE = 5_000;
 const HOUR = 3_600_000;
 
 /**
- * The one loop of the dashboard process that follows the event log: about every second it reads the events after
- * its cursor (`eventsAfter` folds what is pending first, whoever appended it) and fans them out to the streams.
+ * The one loop of the dashboard process that follows the event log: about every second it lets the analytics
+ * fold the backlog (`catchUp`, in batches that yield to requests), then reads the folded events after its cursor
+ * and fans them out to the streams. The cursor starts at the newest folded event once the first catch-up is done:
+ * the live view shows what happens from then on.
  */
 export class LiveFeed {
   private timer: NodeJS.Timeout | undefined;
-  private cursor: number;
+  private stopped = false;
+  private cursor: number | undefined;
 
   constructor(
     private readonly analytics: Analytics,
@@ -22,25 +25,31 @@ export class LiveFeed {
     private readonly clock: () => number,
     private readonly logger: Logger,
   ) {
-    // The newest event id: an overview's `asOfEventId` (after folding everything); one small hour is enough.
-    const now = clock();
-    this.cursor = analytics.overview({ from: now - HOUR, to: now }, 'hour').asOfEventId;
-    hub.setReplay((afterId, brand) => this.replay(afterId, brand));
+    hub.setReplay((afterId, brand, limit) => this.replay(afterId, brand, limit));
   }
 
   start(intervalMs = 1_000): void {
-    this.timer = setInterval(() => {
+    const next = async () => {
       try {
-        this.poll();
+        await this.poll();
       } catch (error) {
-        this.logger.error({ err: error }, 'following the event log failed');
+        if (!this.stopped) this.logger.error({ err: error }, 'following the event log failed');
       }
-    }, intervalMs);
-    this.timer.unref();
+      if (!this.stopped) this.timer = setTimeout(() => void next(), intervalMs).unref();
+    };
+    void next();
   }
 
-  /** Streams every event after the cursor; returns how many there were. */
-  poll(): number {
+  /** Folds the backlog, then streams every folded event after the cursor; returns how many it streamed. */
+  async poll(): Promise<number> {
+    await this.analytics.catchUp();
+    if (this.stopped) return 0;
+    if (this.cursor === undefined) {
+      // The newest folded event: an overview's `asOfEventId`; nothing is left to fold, one small hour answers fast.
+      const now = this.clock();
+      this.cursor = this.analytics.overview({ from: now - HOUR, to: now }, 'hour').asOfEventId;
+      return 0;
+    }
     let total = 0;
     for (;;) {
       const events = this.analytics.eventsAfter(this.cursor, { limit: PAGE });
@@ -56,12 +65,21 @@ export class LiveFeed {
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
   }
 
-  /** A resumed stream's missed events: after its Last-Event-ID, up to what the feed has streamed. */
-  private replay(afterId: number, brand: string | undefined) {
-    const missed = this.analytics.eventsAfter(afterId, { limit: PAGE, ...(brand === undefined ? {} : { brand }) });
-    return missed.filter((event) => event.id <= this.cursor).map(toActivity);
+  /**
+   * A resumed stream's missed events: after its Last-Event-ID, up to what the feed has streamed, at most `limit`.
+   * More than that (or a feed that has not caught up yet) and the stream cannot be resumed: the viewer starts over.
+   */
+  private replay(afterId: number, brand: string | undefined, limit: number): Replayed {
+    const cursor = this.cursor;
+    if (cursor === undefined) return { complete: false };
+    const missed = this.analytics
+      .eventsAfter(afterId, { limit: limit + 1, ...(brand === undefined ? {} : { brand }) })
+      .filter((event) => event.id <= cursor);
+    if (missed.length > limit) return { complete: false, cursor };
+    return { complete: true, activities: missed.map(toActivity) };
   }
 }

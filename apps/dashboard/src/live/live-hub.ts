@@ -7,6 +7,8 @@ export interface LiveHubOptions {
   heartbeatMs: number;
   /** A subscriber whose unsent output grows past this is too slow and is dropped. */
   maxBufferedBytes: number;
+  /** A stream resuming after Last-Event-ID gets at most this many missed events; beyond, `event: reset`. */
+  replayLimit: number;
   onSubscribersChanged?: (count: number) => void;
 }
 
@@ -14,6 +16,7 @@ export const DEFAULT_LIVE_HUB: LiveHubOptions = {
   maxSubscribers: 200,
   heartbeatMs: 15_000,
   maxBufferedBytes: 1 << 20,
+  replayLimit: 5_000,
 };
 
 interface Subscriber {
@@ -24,14 +27,18 @@ interface Subscriber {
 
 export class TooManySubscribers extends Error {}
 
-/** The activities after an event id that a stream resuming from it missed (one brand's, or every brand's). */
-export type Replay = (afterId: number, brand: string | undefined) => Activity[];
+/**
+ * What a stream resuming after an event id missed (one brand's, or every brand's): every activity, or not
+ * complete (more than the limit), with the feed's cursor to resume from after starting over.
+ */
+export type Replayed = { complete: true; activities: Activity[] } | { complete: false; cursor?: number };
+export type Replay = (afterId: number, brand: string | undefined, limit: number) => Replayed;
 
 /** Fans the fold loop's activities and the evaluator's alerts out to the open streams, each filtered by brand. */
 export class LiveHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly heartbeat: NodeJS.Timeout;
-  private replay: Replay = () => [];
+  private replay: Replay = () => ({ complete: true, activities: [] });
 
   constructor(private readonly options: LiveHubOptions = DEFAULT_LIVE_HUB) {
     this.heartbeat = setInterval(() => this.broadcast(undefined, ': ping\n\n'), options.heartbeatMs);
@@ -52,9 +59,7 @@ export class LiveHub {
     });
     res.write('retry: 3000\n\n');
     const subscriber: Subscriber = { brand, res };
-    if (lastEventId !== undefined) {
-      for (const activity of this.replay(lastEventId, brand)) res.write(activityFrame(activity));
-    }
+    if (lastEventId !== undefined) res.write(replayFrames(this.replay(lastEventId, brand, this.options.replayLimit)));
     this.subscribers.add(subscriber);
     this.options.onSubscribersChanged?.(this.subscribers.size);
     res.on('close', () => this.drop(subscriber));
@@ -100,6 +105,12 @@ export class LiveHub {
 
 function visible(subscriber: Subscriber, brand: string): boolean {
   return subscriber.brand === undefined || subscriber.brand === brand;
+}
+
+/** The missed activities, or `event: reset` (with the id to resume from next time) when they cannot all be sent. */
+function replayFrames(replayed: Replayed): string {
+  if (replayed.complete) return replayed.activities.map(activityFrame).join('');
+  return `${replayed.cursor === undefined ? '' : `id: ${replayed.cursor}\n`}event: reset\ndata: {}\n\n`;
 }
 
 function activityFrame(activity: Activity): string {

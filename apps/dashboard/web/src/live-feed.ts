@@ -5,6 +5,8 @@ export type Connection = 'connecting' | 'live' | 'reconnecting';
 export interface LiveFeedListener {
   activity(activity: Activity): void;
   alert(alert: Alert): void;
+  /** The events missed while disconnected were too many to replay: start the view over from now. */
+  reset(): void;
   connection(state: Connection): void;
 }
 
@@ -15,7 +17,8 @@ const LAST_RETRY_MS = 15_000;
  * The live stream (`/api/live`, Server-Sent Events). EventSource retries by itself after a dropped connection,
  * (sending Last-Event-ID, so the server resumes after the last event seen), but gives up for good when the
  * server answers with an error (a restart behind a proxy, a 503): then this opens a new one, waiting longer
- * each time.
+ * each time. When the server cannot replay everything missed it sends `event: reset` (with the id to resume from
+ * next time) instead: the view starts over.
  */
 export class LiveFeed {
   private source: EventSource | undefined;
@@ -40,6 +43,7 @@ export class LiveFeed {
     });
     source.addEventListener('activity', (event) => this.listener.activity(JSON.parse(event.data) as Activity));
     source.addEventListener('alert', (event) => this.listener.alert(JSON.parse(event.data) as Alert));
+    source.addEventListener('reset', () => this.listener.reset());
     source.addEventListener('error', () => {
       this.listener.connection('reconnecting');
       if (source.readyState === EventSource.CLOSED) this.retryLater();

@@ -10,7 +10,7 @@ export interface Route {
   /** A brand id; null: every brand (the market). An analyst's brand is forced by the server anyway. */
   brand: string | null;
   period: Period;
-  /** The custom period's first and last day (YYYY-MM-DD, inclusive, local time); null for the other periods. */
+  /** The custom period's first and last day (YYYY-MM-DD, inclusive, UTC days); null for the other periods. */
   from: string | null;
   to: string | null;
   /** ISO 3166-1 alpha-2; null: every country. */
@@ -21,6 +21,7 @@ export const VIEWS: readonly View[] = ['overview', 'live', 'alerts'];
 export const PERIODS: readonly Period[] = ['24h', '7d', '30d', 'custom'];
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 const PERIOD_HOURS: Record<Exclude<Period, 'custom'>, number> = { '24h': 24, '7d': 7 * 24, '30d': 30 * 24 };
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const COUNTRY_PATTERN = /^[A-Z]{2}$/;
@@ -60,14 +61,11 @@ export function searchOf(route: Route): string {
 
 /**
  * The route's period in epoch ms, [from, to). A rolling period ends at the end of the current hour, so the
- * sessions of the last minutes count; a custom one covers its days in local time.
+ * sessions of the last minutes count; a custom one covers its days in UTC, the days the figures are bucketed by.
  */
 export function periodRange(route: Route, now: number): { from: number; to: number } {
   if (route.period === 'custom' && route.from && route.to) {
-    const from = localMidnight(route.from);
-    const to = localMidnight(route.to);
-    to.setDate(to.getDate() + 1);
-    return { from: from.getTime(), to: to.getTime() };
+    return { from: utcMidnight(route.from), to: utcMidnight(route.to) + DAY_MS };
   }
   const hours = PERIOD_HOURS[route.period === 'custom' ? '7d' : route.period];
   const to = Math.floor(now / HOUR_MS) * HOUR_MS + HOUR_MS;
@@ -83,19 +81,17 @@ export function filterQuery(route: Route, now: number, options: { country: boole
   return params.toString();
 }
 
-/** YYYY-MM-DD of a date in local time (for date inputs). */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** YYYY-MM-DD of the UTC day `daysBefore` days before the one of `now` (for date inputs). */
+export function utcDay(now: number, daysBefore = 0): string {
+  return new Date(now - daysBefore * DAY_MS).toISOString().slice(0, 10);
 }
 
-function localMidnight(day: string): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Date(year, month - 1, date);
+function utcMidnight(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`);
 }
 
 function day(value: string | null): string | null {
-  return value !== null && DAY_PATTERN.test(value) && !Number.isNaN(localMidnight(value).getTime()) ? value : null;
+  return value !== null && DAY_PATTERN.test(value) && !Number.isNaN(utcMidnight(value)) ? value : null;
 }
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {

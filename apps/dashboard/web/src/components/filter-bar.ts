@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { Brand, User } from '../api-types.js';
 import { country as countryName } from '../format.js';
-import { localDay, PERIODS, searchOf } from '../route.js';
+import { PERIODS, searchOf, utcDay } from '../route.js';
 import type { Period, Route } from '../route.js';
 import { LightElement, navigate } from './light-element.js';
 
@@ -71,7 +71,7 @@ export class FilterBar extends LightElement {
   }
 
   private renderPeriod() {
-    const today = localDay(new Date());
+    const today = utcDay(Date.now());
     return html`
       <p class="field">
         <label for="filter-period">Period</label>
@@ -86,7 +86,7 @@ export class FilterBar extends LightElement {
         this.route.period === 'custom'
           ? html`
               <p class="field">
-                <label for="filter-from">From</label>
+                <label for="filter-from">From (UTC)</label>
                 <input
                   id="filter-from"
                   type="date"
@@ -96,7 +96,7 @@ export class FilterBar extends LightElement {
                 />
               </p>
               <p class="field">
-                <label for="filter-to">To</label>
+                <label for="filter-to">To (UTC)</label>
                 <input
                   id="filter-to"
                   type="date"
@@ -133,9 +133,8 @@ export class FilterBar extends LightElement {
   private changePeriod(event: Event): void {
     const period = valueOf(event) as Period;
     if (period !== 'custom') return this.change({ period, from: null, to: null });
-    const today = new Date();
-    const weekAgo = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 6);
-    this.change({ period, from: localDay(weekAgo), to: localDay(today) });
+    const now = Date.now();
+    this.change({ period, from: utcDay(now, 6), to: utcDay(now) });
   }
 
   private changeDays(from: string | null, to: string | null): void {

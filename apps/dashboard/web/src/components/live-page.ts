@@ -57,6 +57,7 @@ export class LivePage extends LightElement {
     this.feed = new LiveFeed(this.route.brand, {
       activity: (item) => (this.activity = [item, ...this.activity].slice(0, KEPT_ACTIVITY)),
       alert: (alert) => (this.alerts = [alert, ...this.alerts].slice(0, KEPT_ALERTS)),
+      reset: () => (this.activity = []),
       connection: (state) => (this.connection = state),
     });
     this.feed.open();
