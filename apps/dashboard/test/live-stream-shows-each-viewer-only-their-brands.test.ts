@@ -116,6 +116,22 @@ describe('the live stream (GET /api/live)', () => {
     again.close();
   });
 
+  // OWASP ASVS V3.3.1: signing out (or being removed) ends the session everywhere, open streams included.
+  it('ends a stream once its viewer signs out or is removed, within a heartbeat', async () => {
+    const signingOut = await stack.signedIn('acme-analyst');
+    const first = await openLive(signingOut);
+    expect((await signingOut.request('DELETE', '/api/session')).status).toBe(204);
+    await first.ended;
+
+    const removed = await stack.signedIn('acme-analyst');
+    const second = await openLive(removed);
+    expect(second.status).toBe(200);
+    stack.dashboard.operators.remove('acme-analyst');
+    await second.ended;
+    const flow = await stack.shop.orderAccepted(ACME, uniqueMobile());
+    expect(second.events.some((event) => activity(event).sessionId === flow.id)).toBe(false);
+  });
+
   it('refuses a stream beyond the subscriber limit, and an unauthenticated one', async () => {
     const operator = await stack.signedIn('operator');
     const streams = await Promise.all([1, 2, 3, 4].map(() => openLive(operator)));
@@ -125,5 +141,21 @@ describe('the live stream (GET /api/live)', () => {
     expect(refused.body).toMatchObject({ code: 'too_many_subscribers' });
     for (const stream of streams) stream.close();
     expect((await stack.client().get('/api/live')).status).toBe(401);
+  });
+});
+
+describe('streams per user', () => {
+  const stack = useStack({ live: { maxPerUser: 2 } });
+
+  it('refuses one user more streams than their share, so one account cannot take them all', async () => {
+    const operator = await stack.signedIn('operator');
+    const streams = await Promise.all([1, 2].map(() => openLive(operator)));
+    expect(streams.map((stream) => stream.status)).toEqual([200, 200]);
+    const third = await operator.get('/api/live');
+    expect(third.status).toBe(503);
+    expect(third.body).toMatchObject({ code: 'too_many_subscribers' });
+    const analyst = await openLive(await stack.signedIn('acme-analyst'));
+    expect(analyst.status).toBe(200);
+    for (const stream of [...streams, analyst]) stream.close();
   });
 });

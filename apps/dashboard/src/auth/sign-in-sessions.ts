@@ -61,7 +61,7 @@ export class SignInSessions {
     const row = this.select.get(idHash);
     if (row === undefined) return undefined;
     const now = this.clock();
-    if (now - row.last_seen_at >= IDLE_TIMEOUT_MS || now - row.created_at >= ABSOLUTE_TIMEOUT_MS) {
+    if (this.timedOut(row, now)) {
       this.deleteOne.run(idHash);
       return undefined;
     }
@@ -69,8 +69,18 @@ export class SignInSessions {
     return { user: { username: row.username, role: row.role, brand: row.brand }, csrfToken: row.csrf_token, idHash };
   }
 
+  /** Whether a session still stands (not ended, user not removed, not timed out), without counting as activity. */
+  isActive(idHash: string): boolean {
+    const row = this.select.get(idHash);
+    return row !== undefined && !this.timedOut(row, this.clock());
+  }
+
   end(idHash: string): void {
     this.deleteOne.run(idHash);
+  }
+
+  private timedOut(row: SessionRow, now: number): boolean {
+    return now - row.last_seen_at >= IDLE_TIMEOUT_MS || now - row.created_at >= ABSOLUTE_TIMEOUT_MS;
   }
 
   /** Deletes the sessions that have timed out. */

@@ -4,6 +4,8 @@ import type { Activity } from './activity.js';
 
 export interface LiveHubOptions {
   maxSubscribers: number;
+  /** Streams one user may hold at once, so one account cannot take every stream. */
+  maxPerUser: number;
   heartbeatMs: number;
   /** A subscriber whose unsent output grows past this is too slow and is dropped. */
   maxBufferedBytes: number;
@@ -14,14 +16,22 @@ export interface LiveHubOptions {
 
 export const DEFAULT_LIVE_HUB: LiveHubOptions = {
   maxSubscribers: 200,
+  maxPerUser: 5,
   heartbeatMs: 15_000,
   maxBufferedBytes: 1 << 20,
   replayLimit: 5_000,
 };
 
+/** Who holds a stream, and whether they still may: asked at every heartbeat. */
+export interface StreamViewer {
+  username: string;
+  stillSignedIn(): boolean;
+}
+
 interface Subscriber {
   /** The one brand it may see; undefined: every brand (an operator without a brand filter). */
   brand: string | undefined;
+  viewer: StreamViewer;
   res: Response;
 }
 
@@ -41,7 +51,7 @@ export class LiveHub {
   private replay: Replay = () => ({ complete: true, activities: [] });
 
   constructor(private readonly options: LiveHubOptions = DEFAULT_LIVE_HUB) {
-    this.heartbeat = setInterval(() => this.broadcast(undefined, ': ping\n\n'), options.heartbeatMs);
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
   }
 
@@ -50,15 +60,17 @@ export class LiveHub {
   }
 
   /** Starts an event stream on `res`, first replaying what came after `lastEventId`. */
-  subscribe(res: Response, brand: string | undefined, lastEventId: number | undefined): void {
+  subscribe(res: Response, viewer: StreamViewer, brand: string | undefined, lastEventId: number | undefined): void {
     if (this.subscribers.size >= this.options.maxSubscribers) throw new TooManySubscribers();
+    const own = [...this.subscribers].filter((subscriber) => subscriber.viewer.username === viewer.username);
+    if (own.length >= this.options.maxPerUser) throw new TooManySubscribers();
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n\n');
-    const subscriber: Subscriber = { brand, res };
+    const subscriber: Subscriber = { brand, viewer, res };
     if (lastEventId !== undefined) res.write(replayFrames(this.replay(lastEventId, brand, this.options.replayLimit)));
     this.subscribers.add(subscriber);
     this.options.onSubscribersChanged?.(this.subscribers.size);
@@ -84,6 +96,19 @@ export class LiveHub {
       subscriber.res.end();
       this.drop(subscriber);
     }
+  }
+
+  /**
+   * Ends the streams of viewers no longer signed in (signed out, removed, timed out: a stream is checked at every
+   * heartbeat, not only when it opens), and pings the others.
+   */
+  private beat(): void {
+    for (const subscriber of [...this.subscribers]) {
+      if (subscriber.viewer.stillSignedIn()) continue;
+      subscriber.res.end();
+      this.drop(subscriber);
+    }
+    this.broadcast(undefined, ': ping\n\n');
   }
 
   /** Writes to every subscriber that may see `brand` (undefined: everyone). */
