@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ActivityRow, LiveEvent } from './analytics-port.js';
-import type { EventRow } from './event-rows.js';
-import { storedEventOf } from './event-rows.js';
+import type { EventRow } from '../store/sqlite/event-rows.js';
+import { storedEventOf } from '../store/sqlite/event-rows.js';
 
 interface ActivityCounts {
   brand: string;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { StoredEvent } from '../store/port.js';
-import type { EventRow } from './event-rows.js';
-import { storedEventOf } from './event-rows.js';
+import type { EventRow } from '../store/sqlite/event-rows.js';
+import { storedEventOf } from '../store/sqlite/event-rows.js';
 import { foldEvent } from './fold-event.js';
 import { RollupDeltas, prepareDeltaStatements } from './rollup-deltas.js';
 import { sessionBatches } from './session-rows.js';

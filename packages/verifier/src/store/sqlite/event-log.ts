@@ -1,15 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { EventLog, StoredEvent } from '../port.js';
-
-interface EventRow {
-  id: number;
-  at: number;
-  type: string;
-  brand: string;
-  session_id: string | null;
-  message_id: string | null;
-  data: string;
-}
+import type { EventLog } from '../port.js';
+import type { EventRow } from './event-rows.js';
+import { storedEventOf } from './event-rows.js';
 
 export function sqliteEventLog(db: Database): EventLog {
   const insert = db.prepare<[number, string, string, string | null, string | null, string]>(
@@ -19,15 +11,6 @@ export function sqliteEventLog(db: Database): EventLog {
     'SELECT * FROM events WHERE session_id = ? AND id > ? ORDER BY id LIMIT ?',
   );
   const all = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?');
-  const toEvent = (row: EventRow): StoredEvent => ({
-    id: row.id,
-    at: row.at,
-    type: row.type,
-    brand: row.brand,
-    sessionId: row.session_id,
-    messageId: row.message_id,
-    data: JSON.parse(row.data) as Record<string, unknown>,
-  });
   return {
     appendEvent: (event) =>
       void insert.run(
@@ -39,6 +22,6 @@ export function sqliteEventLog(db: Database): EventLog {
         JSON.stringify(event.data ?? {}),
       ),
     listEvents: ({ sessionId, afterId = 0, limit }) =>
-      (sessionId === undefined ? all.all(afterId, limit) : bySession.all(sessionId, afterId, limit)).map(toEvent),
+      (sessionId === undefined ? all.all(afterId, limit) : bySession.all(sessionId, afterId, limit)).map(storedEventOf),
   };
 }

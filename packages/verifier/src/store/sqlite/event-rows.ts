@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../store/port.js';
+import type { StoredEvent } from '../port.js';
 
 /** A row of the events table as SQLite returns it. */
 export interface EventRow {
