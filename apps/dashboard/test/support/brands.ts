@@ -18,7 +18,7 @@ export const INITECH = {
 export type TestBrand = typeof ACME | typeof INITECH;
 
 /** Two guest-checkout brands: acme (DE) and initech (DE, AT); limits generous enough for a scenario. */
-export function testBrands(): BrandRegistry {
+export function testBrands(options: { initechSmsProvider?: string } = {}): BrandRegistry {
   const brand = (b: TestBrand, countries: string[]) => ({
     id: b.id,
     displayName: b.displayName,
@@ -38,9 +38,16 @@ export function testBrands(): BrandRegistry {
         sendsPerIp: [{ max: 1_000_000, windowSeconds: 3_600 }],
         wrongChecksPerIp: [{ max: 1_000_000, windowSeconds: 3_600 }],
       },
-      brands: [brand(ACME, ['DE']), brand(INITECH, ['DE', 'AT'])],
+      brands: [
+        brand(ACME, ['DE']),
+        {
+          ...brand(INITECH, ['DE', 'AT']),
+          ...(options.initechSmsProvider === undefined ? {} : { delivery: { sms: [options.initechSmsProvider] } }),
+        },
+      ],
     },
     'dashboard test brands',
+    ['dev-inbox', ...(options.initechSmsProvider === undefined ? [] : [options.initechSmsProvider])],
   );
 }
 

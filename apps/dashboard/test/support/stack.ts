@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { RunningVerifier } from '@otp-verify/verifier';
+import type { RunningVerifier, VerifierOptions } from '@otp-verify/verifier';
 import { startVerifier } from '@otp-verify/verifier';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
@@ -35,6 +35,8 @@ export interface Stack {
 
 export type StackOptions = Partial<Omit<DashboardOptions, 'verifierDataDir' | 'brands' | 'clock' | 'logger'>> & {
   alertRules?: readonly AlertRule[];
+  /** The verifier's brands and delivery, when a test needs other than the two test brands on the dev inbox. */
+  verifier?: Partial<Pick<VerifierOptions, 'brands' | 'providers' | 'outbox'>>;
 };
 
 /** A real verifier (dev mode, SQLite in a temp dir) and a dashboard on its data, with three users. */
@@ -42,7 +44,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const root = await mkdtemp(join(tmpdir(), 'otp-dashboard-test-'));
   const dataDir = join(root, 'verifier');
   const clock = testClock();
-  const brands = testBrands();
+  const { verifier: verifierOptions, ...dashboardOptions } = options;
+  const brands = verifierOptions?.brands ?? testBrands();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -59,6 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     clock,
     host: '127.0.0.1',
     port: 0,
+    ...verifierOptions,
   });
   const dashboard = await startDashboard({
     verifierDataDir: dataDir,
@@ -69,7 +73,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logger: pino({ level: 'info' }, sink),
     host: '127.0.0.1',
     port: 0,
-    ...options,
+    ...dashboardOptions,
   });
   await dashboard.operators.add({ username: 'operator', role: 'operator', brand: null }, PASSWORD);
   await dashboard.operators.add({ username: 'acme-analyst', role: 'analyst', brand: ACME.id }, PASSWORD);
