@@ -17,7 +17,7 @@ Environment:
   OTP_VERIFY_BRANDS        the verifier's brands directory (brand names); required by serve
   DASHBOARD_DATA_DIR       users, sessions and alerts (default <OTP_VERIFY_DATA_DIR>/dashboard)
   DASHBOARD_HOST / _PORT   listen address (default 127.0.0.1:3100)
-  DASHBOARD_PUBLIC_ORIGIN  the origin browsers use, behind a proxy (default: the request's own)
+  DASHBOARD_PUBLIC_ORIGIN  the origin browsers use, behind a proxy (default: this address, localhost or 127.0.0.1 on its port)
   DASHBOARD_TRUST_PROXY    proxy hops to trust for the client address (default 0)
   DASHBOARD_PRICES         price table (default config/prices.json)
   DASHBOARD_ALERT_RULES    alert rules (default config/alert-rules.json)
