@@ -13,6 +13,8 @@ export const LIMIT_SCOPES = [
   'wrongChecksPerIp',
 ] as const;
 export type LimitScope = (typeof LIMIT_SCOPES)[number];
+/** Fixed budgets of reports that only append to the event log (usecases/limits.ts REPORT_LIMITS). */
+export type ReportScope = 'shownPerIp' | 'tokenRefusalsPerBrand';
 
 export interface LimitWindow {
   /** Most events allowed in one window. */
@@ -67,7 +69,7 @@ export function limitSubject(key: Buffer, kind: 'phone' | 'ip' | 'brand', value:
 
 /** The counters one event of `scope` by `subject` takes from at `now`: one per configured window. */
 export function counterHits(
-  scope: LimitScope,
+  scope: LimitScope | ReportScope,
   subject: string,
   windows: readonly LimitWindow[],
   now: number,

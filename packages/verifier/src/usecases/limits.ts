@@ -1,5 +1,5 @@
 import { VerificationError } from '../domain/errors.js';
-import type { CounterHit, LimitRules } from '../domain/limits.js';
+import type { CounterHit, LimitRules, LimitWindow, ReportScope } from '../domain/limits.js';
 import { clientNetwork, counterHits, limitSubject, retryAfterSeconds } from '../domain/limits.js';
 import type { VerifierContext } from './context.js';
 
@@ -62,23 +62,21 @@ export function rateLimited(full: readonly CounterHit[], now: number, detail: st
  * public endpoint anybody can call), and a checkout guard's token refusals per brand. Fixed one-minute windows,
  * apart from the configurable limits: they bound the log's growth, not a customer-facing flow.
  */
-export const REPORT_LIMITS = {
+export const REPORT_LIMITS: Record<ReportScope, LimitWindow> = {
   shownPerIp: { max: 120, windowSeconds: 60 },
   tokenRefusalsPerBrand: { max: 600, windowSeconds: 60 },
-} as const;
+};
 
 /** Takes one report from its budget (keyed like the send limits: an address as its network), or throws 429. */
 export function takeReportLimit(
   context: VerifierContext,
-  budget: keyof typeof REPORT_LIMITS,
+  budget: ReportScope,
   subject: { ip: string } | { brand: string },
   now: number,
 ): void {
-  const { max, windowSeconds } = REPORT_LIMITS[budget];
-  const key =
-    'ip' in subject ? limitSubject(context.secrets.phoneRefKey, 'ip', clientNetwork(subject.ip)) : subject.brand;
-  const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(now / windowMs) * windowMs;
-  const hit = { key: `${budget}:${windowSeconds}:${key}`, windowStart, windowEnd: windowStart + windowMs, max };
-  refuseIfFull(context.store.takeFromCounters([hit], now), now, 'Too many reports: try again later.');
+  const key = context.secrets.phoneRefKey;
+  const counted =
+    'ip' in subject ? limitSubject(key, 'ip', clientNetwork(subject.ip)) : limitSubject(key, 'brand', subject.brand);
+  const hits = counterHits(budget, counted, [REPORT_LIMITS[budget]], now);
+  refuseIfFull(context.store.takeFromCounters(hits, now), now, 'Too many reports: try again later.');
 }
