@@ -1,6 +1,8 @@
-/** The dashboard API's answers besides the analytics figures (apps/dashboard/API.md). */
-// Types only: the page must not bundle any of the verifier's code.
+/** The dashboard API's answers (apps/dashboard/API.md), typed by the server's own declarations. */
+// Types only: the page must not bundle any of the verifier's or the server's code.
 import type { Figures, Overview as AnalyticsOverview } from '../../../../packages/verifier/src/analytics/figures.js';
+import type { Operator } from '../../src/auth/operators.js';
+
 export type {
   CountryRow,
   DeliveryRow,
@@ -11,60 +13,17 @@ export type {
   ReasonRow,
   SeriesPoint,
 } from '../../../../packages/verifier/src/analytics/figures.js';
+export type { Alert } from '../../src/alerts/alert-store.js';
+export type { AlertRule } from '../../src/alerts/alert-rules.js';
+export type { Operator as User, Role } from '../../src/auth/operators.js';
+export type { BrandName as Brand } from '../../src/http/brand-scope.js';
+export type { Activity } from '../../src/live/activity.js';
 
 /** `GET /api/overview`: the market is null when withheld from an analyst (fewer than 3 other brands in it). */
 export type Overview = Omit<AnalyticsOverview, 'market'> & { market: Figures | null };
 
-export type Role = 'operator' | 'analyst';
-
-export interface User {
-  username: string;
-  role: Role;
-  /** An analyst's brand; null for an operator. */
-  brand: string | null;
-}
-
+/** `GET /api/me` and the sign-in's answer. */
 export interface Me {
-  user: User;
+  user: Operator;
   csrfToken: string;
-}
-
-export interface Brand {
-  id: string;
-  name: string;
-}
-
-export type Severity = 'info' | 'warning' | 'critical';
-
-export interface Alert {
-  id: string | number;
-  at: number;
-  rule: string;
-  brand: string;
-  severity: Severity | string;
-  title: string;
-  detail: string;
-  value: number;
-  threshold: number;
-}
-
-export interface AlertRule {
-  id: string;
-  kind: 'wrong_code_spike' | 'low_conversion' | 'delivery_failure_rate' | 'send_volume' | string;
-  brand: string | null;
-  threshold: number;
-  windowMinutes: number;
-  channels: string[];
-}
-
-/** One event of the live stream: never personal data. */
-export interface Activity {
-  id: number;
-  at: number;
-  type: string;
-  brand: string;
-  sessionId: string | null;
-  country?: string;
-  outcome?: string;
-  reason?: string;
 }
