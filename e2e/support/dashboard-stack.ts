@@ -24,6 +24,8 @@ export const NOVA_ANALYST: Credentials = { username: 'nova.analyst', password: '
 export interface DashboardStack {
   dashboardUrl: string;
   verifierUrl: string;
+  /** The demo shop's origin: the one origin the stack's brands accept sessions from. */
+  shopOrigin: string;
   /** Creates sessions through the stack's verifier. */
   scenario: ScenarioDriver;
   stop(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startDashboardStack(): Promise<DashboardStack> {
   return {
     dashboardUrl: demo.dashboardUrl,
     verifierUrl: demo.verifierUrl,
+    shopOrigin,
     scenario: new ScenarioDriver(demo.verifierUrl, shopOrigin),
     stop: async () => {
       await demo.stop();

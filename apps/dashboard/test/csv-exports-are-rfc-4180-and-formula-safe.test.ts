@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../src/csv.js';
-import { ACME, uniqueMobile } from './support/brands.js';
+import { ACME, sameRangeMobile } from './support/brands.js';
 import { alertRule } from './support/rules.js';
 import { useStack } from './support/stack.js';
 
@@ -49,7 +49,7 @@ describe('CSV export over HTTP', () => {
 
   it('exports a number-prefix alert with its "+…" subject neutralised, as a text/csv attachment', async () => {
     for (let session = 0; session < 5; session += 1) {
-      const flow = await stack.shop.create(ACME, uniqueMobile());
+      const flow = await stack.shop.create(ACME, sameRangeMobile());
       await stack.shop.send(flow);
     }
     // The rule judges sessions that have had the 10 minutes of its lag to verify.

@@ -6,6 +6,7 @@ import { ConfigError, settingsFromEnv, startVerifier } from '@otp-verify/verifie
 import { pino } from 'pino';
 import { DemoCustomerAuth } from './customer-auth.js';
 import { demoSignIns } from './demo-operators.js';
+import { startDemoSimSwapService } from './demo-sim-swaps.js';
 import { createShopApp } from './shop-app.js';
 import { loadShopBrands } from './shop-config.js';
 
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
   const shopHost = process.env.SHOP_HOST ?? '127.0.0.1';
   const shopPort = Number(process.env.SHOP_PORT ?? 3000);
   const logger = pino({ name: 'otp-verify', level: process.env.LOG_LEVEL ?? 'warn' });
-  const verifier = await startVerifier({ ...settings, logger });
+  // The stand-in of an operator's CAMARA SIM Swap API, with a few swapped numbers (demo-sim-swaps.ts).
+  const simSwaps = await startDemoSimSwapService(Number(process.env.SIM_SWAP_PORT ?? 0));
+  const verifier = await startVerifier({
+    ...settings,
+    logger,
+    simSwapService: simSwaps.simSwapService,
+    env: simSwaps.env,
+  });
   const shop = createShopApp({
     brands: loadShopBrands(
       process.env.DEMO_SHOP_FILE ?? `${configDir}shop.json`,
@@ -60,7 +68,7 @@ Press Ctrl+C to stop.`);
   const stop = () => {
     server.close();
     server.closeAllConnections();
-    void Promise.all([dashboard.stop(), verifier.stop()]).then(() => process.exit(0));
+    void Promise.all([dashboard.stop(), verifier.stop(), simSwaps.stop()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -70,7 +78,7 @@ main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') {
     console.error(
-      `demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT / DASHBOARD_PORT.`,
+      `demo: ${(error as Error).message}. Another program uses that port: stop it, or set SHOP_PORT / OTP_VERIFY_PORT / DASHBOARD_PORT / SIM_SWAP_PORT.`,
     );
   } else if (error instanceof ConfigError) {
     console.error(`demo: ${error.message}`);

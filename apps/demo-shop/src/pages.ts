@@ -4,7 +4,9 @@ import { MAX_QUANTITY, cartTotal } from './carts.js';
 import type { SafeHtml } from './html.js';
 import { html } from './html.js';
 import type { ShopBrand } from './shop-config.js';
+import type { ShopText } from './shop-text.js';
 import { shopTextFor } from './shop-text.js';
+import { DEMO_ACCOUNT_PASSWORD } from './step-up.js';
 
 function layout(title: string, body: SafeHtml, brand?: ShopBrand): string {
   const text = shopTextFor(brand?.locale);
@@ -128,9 +130,38 @@ export function checkoutPage({ brand, cart, verifierUrl, signedIn }: CheckoutPag
           ></otp-verify>
           <button type="submit" class="primary">${text.placeOrder}</button>
         </form>
-      </section>`,
+        ${stepUpForm(cart, text)}
+      </section>
+      <script src="/assets/step-up.js" defer></script>`,
     brand,
   );
+}
+
+/**
+ * The brand's step-up, hidden until the element asks for it (`otp-verify-challenge` with `step_up`, see
+ * public/step-up.js): the customer confirms it's them with their account password before the code is sent.
+ */
+function stepUpForm(cart: Cart, text: ShopText): SafeHtml {
+  return html`<section id="step-up" class="step-up" aria-labelledby="step-up-heading" hidden>
+    <h3 id="step-up-heading">${text.stepUpHeading}</h3>
+    <form data-wrong-password="${text.wrongPassword}" data-failed="${text.stepUpFailed}">
+      <input type="hidden" name="cartId" value="${cart.id}" />
+      <p><label for="step-up-password">${text.accountPassword}</label></p>
+      <p>
+        <input
+          id="step-up-password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          aria-describedby="step-up-hint step-up-error"
+        />
+      </p>
+      <p id="step-up-hint">${text.demoPassword(DEMO_ACCOUNT_PASSWORD)}</p>
+      <p id="step-up-error" role="alert"></p>
+      <p><button type="submit" class="primary">${text.confirm}</button></p>
+    </form>
+  </section>`;
 }
 
 export interface OutcomePageInput {

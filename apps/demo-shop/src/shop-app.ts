@@ -11,6 +11,7 @@ import { checkoutPage, indexPage, notFoundPage, outcomePage } from './pages.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { explainRefusal } from './refusals.js';
 import type { ShopBrand } from './shop-config.js';
+import { stepUpRoutes } from './step-up.js';
 
 export interface ShopOptions {
   brands: ShopBrand[];
@@ -74,6 +75,11 @@ export function createShopApp(options: ShopOptions): express.Express {
     };
   app.get('/checkout/:brand', checkout(false));
   app.get('/checkout/:brand/signed-in', checkout(true));
+  const brandOfCart = (cartId: string) => {
+    const cart = carts.get(cartId);
+    return cart && brands.get(cart.brand);
+  };
+  app.use(stepUpRoutes(options.verifierUrl, brandOfCart));
   app.post('/cart', form, (req, res) => {
     const cart = cartOf(req);
     if (cart === undefined) {

@@ -16,6 +16,14 @@ export interface ShopText {
   total: string;
   confirmItsYou: string;
   placeOrder: string;
+  /** The step-up form, shown when the verifier asks the shop to confirm the customer before it sends a code. */
+  stepUpHeading: string;
+  accountPassword: string;
+  /** `{password}` is the demo accounts' password. */
+  demoPassword: (password: string) => string;
+  confirm: string;
+  wrongPassword: string;
+  stepUpFailed: string;
   order: string;
   shopAgain: string;
   backToCheckout: string;
@@ -37,6 +45,12 @@ const en: Words = {
   total: 'Total',
   confirmItsYou: 'Confirm it’s you',
   placeOrder: 'Place order',
+  stepUpHeading: 'Confirm it’s you: enter your account password',
+  accountPassword: 'Account password',
+  demoPassword: (password) => `In this demo every account’s password is “${password}”.`,
+  confirm: 'Confirm',
+  wrongPassword: 'Wrong password. Try again.',
+  stepUpFailed: 'We could not confirm it’s you just now. Try again in a moment.',
   order: 'Order',
   shopAgain: 'Shop again',
   backToCheckout: 'Back to checkout',
@@ -55,6 +69,12 @@ const nl: Words = {
   total: 'Totaal',
   confirmItsYou: 'Bevestig dat u het bent',
   placeOrder: 'Bestelling plaatsen',
+  stepUpHeading: 'Bevestig dat u het bent: voer het wachtwoord van uw account in',
+  accountPassword: 'Wachtwoord van uw account',
+  demoPassword: (password) => `In deze demo is het wachtwoord van elk account „${password}”.`,
+  confirm: 'Bevestigen',
+  wrongPassword: 'Onjuist wachtwoord. Probeer het opnieuw.',
+  stepUpFailed: 'We konden nu niet bevestigen dat u het bent. Probeer het zo opnieuw.',
   order: 'Bestelling',
   shopAgain: 'Opnieuw winkelen',
   backToCheckout: 'Terug naar afrekenen',
@@ -73,6 +93,12 @@ const ar: Words = {
   total: 'الإجمالي',
   confirmItsYou: 'تأكيد هويتك',
   placeOrder: 'تأكيد الطلب',
+  stepUpHeading: 'تأكيد هويتك: أدخل كلمة مرور حسابك',
+  accountPassword: 'كلمة مرور الحساب',
+  demoPassword: (password) => `في هذا العرض التوضيحي، كلمة مرور كل حساب هي «${password}».`,
+  confirm: 'تأكيد',
+  wrongPassword: 'كلمة المرور غير صحيحة. حاول مرة أخرى.',
+  stepUpFailed: 'تعذّر علينا تأكيد هويتك الآن. حاول مرة أخرى بعد قليل.',
   order: 'الطلب',
   shopAgain: 'تسوّق مرة أخرى',
   backToCheckout: 'العودة إلى إتمام الشراء',

@@ -1,3 +1,4 @@
+import type { Challenge } from '@otp-verify/protocol';
 import type { FailureCode } from './api/failure.js';
 
 export interface OtpSessionCreatedDetail {
@@ -32,6 +33,20 @@ export interface OtpExpiredDetail {
   expiresAt: string;
 }
 
+/**
+ * The verifier asks for a check before it sends a code. The page resolves it (shows the brand's captcha with
+ * `siteKey`, or has its server re-verify the customer and call the step-up endpoint), then calls
+ * `continueAfterChallenge()`.
+ */
+export interface OtpVerifyChallengeDetail {
+  challenge: Challenge;
+  sessionId: string;
+  /** The brand's captcha site key, for `captcha`. */
+  siteKey?: string;
+  /** The risk engine's reasons, where the brand shows them. */
+  reasons?: string[];
+}
+
 declare global {
   interface HTMLElementEventMap {
     'otp-session-created': CustomEvent<OtpSessionCreatedDetail>;
@@ -39,6 +54,7 @@ declare global {
     'otp-verified': CustomEvent<OtpVerifiedDetail>;
     'otp-error': CustomEvent<OtpErrorDetail>;
     'otp-expired': CustomEvent<OtpExpiredDetail>;
+    'otp-verify-challenge': CustomEvent<OtpVerifyChallengeDetail>;
   }
 }
 
@@ -49,6 +65,7 @@ export const OTP_EVENT_NAMES = [
   'otp-verified',
   'otp-error',
   'otp-expired',
+  'otp-verify-challenge',
 ] as const;
 
 export type OtpEventName = (typeof OTP_EVENT_NAMES)[number];

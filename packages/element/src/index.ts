@@ -20,4 +20,5 @@ export type {
   OtpExpiredDetail,
   OtpSessionCreatedDetail,
   OtpVerifiedDetail,
+  OtpVerifyChallengeDetail,
 } from './events.js';

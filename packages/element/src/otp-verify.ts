@@ -64,6 +64,8 @@ interface View {
  * @fires {CustomEvent<OtpVerifiedDetail>} otp-verified - The code was right; `detail.token` is the form value.
  * @fires {CustomEvent<OtpErrorDetail>} otp-error - The verifier refused a request, or the network failed.
  * @fires {CustomEvent<OtpExpiredDetail>} otp-expired - The code or the token can no longer be used.
+ * @fires {CustomEvent<OtpVerifyChallengeDetail>} otp-verify-challenge - The verifier asks for a captcha or the
+ *   brand's step-up before it sends the code; the page resolves it, then calls `continueAfterChallenge()`.
  * @csspart form - The box around every step.
  * @csspart legend - "Verify your phone number".
  * @csspart intro - The sentence opening the phone and registered-number steps.
@@ -184,6 +186,14 @@ export class OtpVerify extends LitElement {
 
   get validationMessage(): string {
     return this.#internals.validationMessage;
+  }
+
+  /**
+   * Repeats the send the verifier challenged (`otp-verify-challenge`), once the page resolved the challenge: with
+   * the captcha widget's `challengeToken`, or with none after the brand's server called the step-up endpoint.
+   */
+  continueAfterChallenge(options: { challengeToken?: string } = {}): Promise<void> {
+    return this.#flow.continueAfterChallenge(options.challengeToken);
   }
 
   checkValidity(): boolean {

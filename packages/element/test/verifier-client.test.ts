@@ -51,8 +51,40 @@ describe('VerifierClient', () => {
       sendsLeft: 3,
     };
     const fetch = stubFetch(json(202, sent));
-    await new VerifierClient('https://v.example').send('ses_1', 'cs_1', signal);
+    await new VerifierClient('https://v.example').send('ses_1', 'cs_1', {}, signal);
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{}');
+  });
+
+  it("sends the browser's fingerprint and a captcha's token beside the session", async () => {
+    const sent = {
+      status: 'sent',
+      phoneMasked: '••• 78',
+      retryAfter: 30,
+      expiresAt: '2030-01-01T00:00:00Z',
+      sendsLeft: 3,
+    };
+    const fetch = stubFetch(json(202, sent));
+    await new VerifierClient('https://v.example').send(
+      'ses_1',
+      'cs_1',
+      { fingerprint: 'f'.repeat(43), challengeToken: 't' },
+      signal,
+    );
+    expect(JSON.parse(String(fetch.mock.calls[0]?.[1]?.body))).toEqual({
+      fingerprint: 'f'.repeat(43),
+      challengeToken: 't',
+    });
+  });
+
+  it('reads the challenge and the reasons of a challenge_required', async () => {
+    const problem = { code: 'challenge_required', status: 403, challenge: 'step_up', reasons: ['sim_swap', 7] };
+    stubFetch(json(403, problem));
+    const error = await new VerifierClient('https://v.example').send('s', 'c', {}, signal).catch((e) => e);
+    expect((error as VerifierError).failure).toEqual({
+      code: 'challenge_required',
+      challenge: 'step_up',
+      reasons: ['sim_swap'],
+    });
   });
 
   it('escapes the brand id in the path and asks for the text in the customer locale', async () => {

@@ -58,6 +58,31 @@ export const sendRequestSchema = z.strictObject({
   phone: phoneInputSchema.optional(),
   country: countrySchema.optional(),
   channel: channelSchema.optional(),
+  challengeToken: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe("The brand's captcha response, after a 403 challenge_required with challenge captcha"),
+  fingerprint: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/)
+    .optional()
+    .describe('A hash of the browser traits the element sees (no storage on the device), for per-client velocity'),
+});
+
+export const challengeSchema = z.enum(['captcha', 'step_up']);
+
+export const stepUpRequestSchema = z.strictObject({
+  method: z
+    .string()
+    .regex(/^[a-z0-9_.-]{1,64}$/)
+    .describe('How the brand re-verified its customer (password, id_document, store_visit, ...), for the record'),
+});
+
+export const stepUpResponseSchema = z.object({
+  id: z.string(),
+  challengesPassed: z.array(challengeSchema),
 });
 
 export const sendResponseSchema = z.object({
@@ -199,6 +224,10 @@ export const brandSettingsSchema = z.object({
     .array(z.object({ code: countrySchema, name: z.string() }))
     .describe("The brand's countries named in that locale, in its alphabetical order"),
   phoneMetadata: z.record(z.string(), z.unknown()).describe("libphonenumber-js metadata for the brand's countries"),
+  captcha: z
+    .object({ siteKey: z.string() })
+    .optional()
+    .describe('The site key of the captcha the page shows after a challenge_required with challenge captcha'),
 });
 
 export const problemSchema = z.object({
@@ -210,6 +239,7 @@ export const problemSchema = z.object({
   attemptsLeft: seconds.optional(),
   retryAfter: seconds.optional(),
   reasons: z.array(z.string()).optional(),
+  challenge: challengeSchema.optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
@@ -228,6 +258,9 @@ export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 export type CreateSessionResponse = z.infer<typeof createSessionResponseSchema>;
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 export type SendResponse = z.infer<typeof sendResponseSchema>;
+export type Challenge = z.infer<typeof challengeSchema>;
+export type StepUpRequest = z.infer<typeof stepUpRequestSchema>;
+export type StepUpResponse = z.infer<typeof stepUpResponseSchema>;
 export type CheckRequest = z.infer<typeof checkRequestSchema>;
 export type CheckResponse = z.infer<typeof checkResponseSchema>;
 export type SessionView = z.infer<typeof sessionViewSchema>;

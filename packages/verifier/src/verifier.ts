@@ -13,6 +13,9 @@ import type { ExtraProviders } from './delivery/providers.js';
 import { createConfiguredProviders, createProviders, providerNames } from './delivery/providers.js';
 import { HttpCustomerDirectory } from './directory/customer-directory.js';
 import { CustomerTokenVerifier } from './directory/customer-token.js';
+import { SiteverifyCaptcha } from './directory/captcha/siteverify-captcha.js';
+import { camaraSimSwap } from './directory/sim-swap/camara-sim-swap.js';
+import type { SimSwapServiceConfig } from './config/risk-services-schema.js';
 import { createApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { createOutbox } from './delivery/outbox/outbox.js';
@@ -28,7 +31,7 @@ export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' 
   brands: string | BrandRegistry;
   /** Message providers besides the verifier's own and the configured ones, by name (a test's recording one). */
   providers?: ExtraProviders;
-  /** Where configured providers read their secrets (`secretEnv`); default process.env. */
+  /** Where configured providers and fraud services read their secrets (`secretEnv`); default process.env. */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   clock?: () => number;
@@ -36,6 +39,8 @@ export interface VerifierOptions extends Omit<VerifierSettings, 'host' | 'port' 
   keyPollIntervalMs?: number;
   /** The outbox's timing (attempt timeout, retries, circuit breakers), over platform.json's and the defaults. */
   outbox?: Partial<OutboxSettings>;
+  /** The CAMARA SIM Swap service, over platform.json's `simSwap` (the demo's and tests' stand-in, on a port of the run). */
+  simSwapService?: SimSwapServiceConfig;
 }
 
 export interface Verifier {
@@ -53,13 +58,17 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
   const brands =
     typeof options.brands === 'string' ? loadBrands(options.brands, providerNames(options.providers)) : options.brands;
   if (options.mode !== 'dev') refuseDevInboxRoutes(brands);
-  // Before anything is opened: a configured provider whose secret is missing stops the start.
+  const env = options.env ?? process.env;
+  // Before anything is opened: a configured provider or fraud service whose secret is missing stops the start.
   const configuredProviders = createConfiguredProviders(brands.providers, {
-    env: options.env ?? process.env,
+    env,
     logger,
     // Receipts come for messages the outbox sent, so only once it exists (below: it needs the providers).
     receipts: (provider, receipt) => outbox.recordReceipt(provider, receipt),
   });
+  const simSwapService = options.simSwapService ?? brands.simSwap;
+  const simSwap = simSwapService && camaraSimSwap(simSwapService, { env, logger, clock });
+  const captcha = new SiteverifyCaptcha(brands.all(), env, logger);
   const store = openSqliteStore(databaseFile(options.dataDir), clock);
   const providers = createProviders(store, { ...configuredProviders, ...options.providers });
   const metrics = createMetrics();
@@ -88,6 +97,8 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     customerTokens: new CustomerTokenVerifier(brands.all(), clock),
     customerDirectory: new HttpCustomerDirectory(brands.all()),
     metrics,
+    simSwap,
+    captcha,
     outbox,
     clock,
     randomInt: (max) => randomInt(max),

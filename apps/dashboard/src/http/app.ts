@@ -6,6 +6,7 @@ import { noStore, ownHost, requireSignIn, sameOrigin } from './guards.js';
 import { HttpProblem, problemHandler } from './problem.js';
 import { alertRoutes } from './routes/alerts.js';
 import { figuresRoutes } from './routes/figures.js';
+import { fraudRoutes } from './routes/fraud.js';
 import { liveRoutes } from './routes/live.js';
 import { operationsRoutes } from './routes/operations.js';
 import { signInRoutes } from './routes/sign-in.js';
@@ -51,7 +52,7 @@ export function createApp(context: DashboardContext, options: AppOptions): expre
   app.use(express.json({ limit: '4kb', strict: true, type: 'application/json' }));
   app.use(signInRoutes(context));
   app.use('/api', requireSignIn(context.sessions));
-  app.use(figuresRoutes(context), liveRoutes(context), alertRoutes(context));
+  app.use(figuresRoutes(context), fraudRoutes(context), liveRoutes(context), alertRoutes(context));
   app.use('/api', (req) => {
     throw new HttpProblem('not_found', `Nothing at ${req.method} ${req.originalUrl.split('?')[0]}.`);
   });

@@ -53,9 +53,19 @@ export function testBrands(options: { initechSmsProvider?: string } = {}): Brand
 
 let sequence = 0;
 
-/** A German (or Austrian) mobile number no other session of the test file uses. */
+/**
+ * A German (or Austrian) mobile number no other session of the test file uses. German ones each get a range
+ * (prefix) of their own, so a test's many sessions do not look like a pumping run to the verifier's velocity_prefix
+ * rule; Austrian ones share the range +43664120 (alert tests judge a prefix by them: keep each such burst small).
+ */
 export function uniqueMobile(country: 'DE' | 'AT' = 'DE'): string {
   sequence += 1;
-  const digits = String(sequence).padStart(5, '0');
-  return country === 'DE' ? `+4917012${digits}` : `+4366412${digits}`;
+  if (country === 'AT') return `+4366412${String(sequence).padStart(5, '0')}`;
+  return `+49170${String(sequence % 1000).padStart(3, '0')}${String(Math.floor(sequence / 1000)).padStart(4, '0')}`;
+}
+
+/** A German mobile number of the one range +4917012 (a prefix alert judges them together), unique in the file. */
+export function sameRangeMobile(): string {
+  sequence += 1;
+  return `+4917012${String(sequence).padStart(5, '0')}`;
 }

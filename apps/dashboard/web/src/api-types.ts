@@ -7,10 +7,14 @@ export type {
   CountryRow,
   DeliveryRow,
   Figures,
+  FraudOverview,
+  FraudReasonRow,
+  FraudTopRow,
   Funnel,
   Granularity,
   Outcome,
   ReasonRow,
+  RunningBlock,
   SeriesPoint,
 } from '../../../../packages/verifier/src/analytics/figures.js';
 export type { Alert } from '../../src/alerts/alert-store.js';

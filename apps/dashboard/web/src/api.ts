@@ -1,4 +1,4 @@
-import type { Alert, AlertRule, Brand, Me, Overview } from './api-types.js';
+import type { Alert, AlertRule, Brand, FraudOverview, Me, Overview } from './api-types.js';
 
 /** A refused request, from the API's problem+json (`code` is the machine-readable reason). */
 export class ApiError extends Error {
@@ -45,6 +45,7 @@ export class DashboardApi {
   brands = () => this.get<Brand[]>('/api/brands');
   countries = (query: string) => this.get<string[]>(`/api/countries?${query}`);
   overview = (query: string) => this.get<Overview>(`/api/overview?${query}`);
+  fraud = (query: string) => this.get<FraudOverview>(`/api/fraud?${query}`);
   alerts = (brand: string | null) => this.get<Alert[]>(`/api/alerts?${new URLSearchParams(brandParams(brand))}`);
   alertRules = () => this.get<AlertRule[]>('/api/alert-rules');
 

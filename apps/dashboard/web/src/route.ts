@@ -2,7 +2,7 @@
  * The page's state that belongs in the URL (shareable, the back button works): the view and the filters.
  * Everything is in the query string of `/`, so any static server can serve the page.
  */
-export type View = 'overview' | 'live' | 'alerts';
+export type View = 'overview' | 'fraud' | 'live' | 'alerts';
 export type Period = '24h' | '7d' | '30d' | 'custom';
 
 export interface Route {
@@ -17,7 +17,7 @@ export interface Route {
   country: string | null;
 }
 
-export const VIEWS: readonly View[] = ['overview', 'live', 'alerts'];
+export const VIEWS: readonly View[] = ['overview', 'fraud', 'live', 'alerts'];
 export const PERIODS: readonly Period[] = ['24h', '7d', '30d', 'custom'];
 
 const HOUR_MS = 3_600_000;
@@ -72,7 +72,7 @@ export function periodRange(route: Route, now: number): { from: number; to: numb
   return { from: to - hours * HOUR_MS, to };
 }
 
-/** The query the API's filtered endpoints take (overview, countries, export). */
+/** The query the API's filtered endpoints take (overview, fraud, countries, export). */
 export function filterQuery(route: Route, now: number, options: { country: boolean } = { country: true }): string {
   const { from, to } = periodRange(route, now);
   const params = new URLSearchParams({ from: String(from), to: String(to) });

@@ -1,4 +1,4 @@
-import type { ErrorCode, Problem } from '@otp-verify/protocol';
+import type { Challenge, ErrorCode, Problem } from '@otp-verify/protocol';
 
 /** Failures the element detects itself, beside the verifier's error codes. */
 export type LocalFailureCode =
@@ -11,6 +11,10 @@ export interface Failure {
   code: FailureCode;
   attemptsLeft?: number;
   retryAfter?: number;
+  /** With `challenge_required`: what the page must resolve before the send is repeated. */
+  challenge?: Challenge;
+  /** The risk engine's reasons, where the brand shows them. */
+  reasons?: string[];
 }
 
 function nonNegativeInteger(value: unknown): number | undefined {
@@ -33,6 +37,9 @@ export function failureFromResponse(status: number, body: unknown, retryAfterHea
   const retryAfter = nonNegativeInteger(problem.retryAfter) ?? nonNegativeInteger(Number(retryAfterHeader ?? NaN));
   if (attemptsLeft !== undefined) failure.attemptsLeft = attemptsLeft;
   if (retryAfter !== undefined) failure.retryAfter = retryAfter;
+  if (problem.challenge === 'captcha' || problem.challenge === 'step_up') failure.challenge = problem.challenge;
+  if (Array.isArray(problem.reasons))
+    failure.reasons = problem.reasons.filter((r): r is string => typeof r === 'string');
   return failure;
 }
 

@@ -3,6 +3,7 @@ import type {
   CheckResponse,
   CreateSessionRequest,
   CreateSessionResponse,
+  SendRequest,
   SendResponse,
   SessionView,
 } from '@otp-verify/protocol';
@@ -46,9 +47,15 @@ export class VerifierClient {
     return this.#request('GET', `/v1/sessions/${encodeURIComponent(sessionId)}`, signal, { clientSecret });
   }
 
-  send(sessionId: string, clientSecret: string, signal: AbortSignal): Promise<SendResponse> {
+  /** The session already has the number: the body carries only the browser's fingerprint and a captcha's token. */
+  send(
+    sessionId: string,
+    clientSecret: string,
+    body: Pick<SendRequest, 'fingerprint' | 'challengeToken'>,
+    signal: AbortSignal,
+  ): Promise<SendResponse> {
     return this.#request('POST', `/v1/sessions/${encodeURIComponent(sessionId)}/send`, signal, {
-      body: {},
+      body,
       clientSecret,
     });
   }

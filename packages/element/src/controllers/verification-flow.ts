@@ -1,10 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BrandSettings, Order } from '@otp-verify/protocol';
+import type { BrandSettings, Challenge, Order } from '@otp-verify/protocol';
 import { endsSession } from '../api/failure.js';
 import type { Failure } from '../api/failure.js';
 import { VerifierClient, VerifierError } from '../api/verifier-client.js';
 import { normalizeCode } from '../digits.js';
 import { emit } from '../events.js';
+import { browserFingerprint } from '../fingerprint.js';
 import { isLocale } from '../i18n/negotiate.js';
 import { createText } from '../i18n/text.js';
 import type { Text } from '../i18n/text.js';
@@ -54,6 +55,8 @@ export class VerificationFlow implements ReactiveController {
   #reloadOnConnect = false;
   /** The customer chose "Use a different number" over the registered one. */
   #guest = false;
+  /** Computed at the first send, then the same for every send of this element. */
+  #fingerprint: Promise<string | undefined> | undefined;
 
   readonly phone: PhoneField;
   readonly resendCountdown: CountdownController;
@@ -232,13 +235,16 @@ export class VerificationFlow implements ReactiveController {
   }
 
   /** "Send code" in the registered step: the session has the number, so the send carries none. */
-  async sendCode(): Promise<void> {
+  async sendCode(challengeToken?: string): Promise<void> {
     if (this.busy || this.step !== 'registered' || !this.session) return;
-    await this.#run((signal) => this.#send(signal));
+    await this.#run((signal) => this.#send(signal, challengeToken));
   }
 
-  /** Validates the number, creates the session (or reuses one whose send failed) and sends the code. */
-  async submitPhone(): Promise<void> {
+  /**
+   * Validates the number, creates the session (or reuses one whose send failed or was challenged) and sends the
+   * code.
+   */
+  async submitPhone(challengeToken?: string): Promise<void> {
     if (this.busy || this.step !== 'phone' || !this.brand) return;
     const phone = this.phone.parse();
     if (!phone.ok) {
@@ -273,7 +279,7 @@ export class VerificationFlow implements ReactiveController {
           codeLength: created.codeLength,
         });
       }
-      await this.#send(signal);
+      await this.#send(signal, challengeToken);
     });
   }
 
@@ -322,9 +328,20 @@ export class VerificationFlow implements ReactiveController {
     }
   }
 
-  async resend(): Promise<void> {
+  async resend(challengeToken?: string): Promise<void> {
     if (this.busy || this.step !== 'code' || this.resendCountdown.remaining > 0) return;
-    await this.#run((signal) => this.#send(signal));
+    await this.#run((signal) => this.#send(signal, challengeToken));
+  }
+
+  /**
+   * The page resolved the challenge of the last send: repeats that send, with the captcha's token. A number
+   * changed meanwhile gets a session of its own, which the verifier assesses afresh.
+   */
+  async continueAfterChallenge(challengeToken?: string): Promise<void> {
+    if (this.failure?.code !== 'challenge_required') return;
+    if (this.step === 'phone') await this.submitPhone(challengeToken);
+    else if (this.step === 'registered') await this.sendCode(challengeToken);
+    else if (this.step === 'code') await this.resend(challengeToken);
   }
 
   /**
@@ -366,10 +383,13 @@ export class VerificationFlow implements ReactiveController {
     this.#fail({ code: 'guest_checkout_disabled' });
   }
 
-  async #send(signal: AbortSignal): Promise<void> {
+  async #send(signal: AbortSignal, challengeToken?: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const sent = await new VerifierClient(this.#config().verifier).send(session.id, session.clientSecret, signal);
+    this.#fingerprint ??= browserFingerprint();
+    const fingerprint = await this.#fingerprint;
+    const client = new VerifierClient(this.#config().verifier);
+    const sent = await client.send(session.id, session.clientSecret, { fingerprint, challengeToken }, signal);
     this.announcement = session.sent
       ? this.text.newCodeSent(sent.phoneMasked, sent.sendsLeft)
       : this.text.codeSent(sent.phoneMasked);
@@ -398,7 +418,10 @@ export class VerificationFlow implements ReactiveController {
       return true;
     } catch (error) {
       if (signal.aborted) return false;
-      this.#fail(error instanceof VerifierError ? error.failure : { code: 'internal_error' });
+      const failure: Failure = error instanceof VerifierError ? error.failure : { code: 'internal_error' };
+      if (failure.code === 'challenge_required' && failure.challenge && this.session)
+        this.#challenge(failure.challenge, failure, this.session.id);
+      else this.#fail(failure);
       return false;
     } finally {
       if (!signal.aborted) {
@@ -406,6 +429,14 @@ export class VerificationFlow implements ReactiveController {
         this.#host.requestUpdate();
       }
     }
+  }
+
+  /** The page resolves the challenge; the customer keeps what they typed and reads what is going on. */
+  #challenge(challenge: Challenge, failure: Failure, sessionId: string): void {
+    this.failure = failure;
+    this.#host.requestUpdate();
+    const siteKey = challenge === 'captcha' ? this.brand?.captcha?.siteKey : undefined;
+    emit(this.#host, 'otp-verify-challenge', { challenge, sessionId, siteKey, reasons: failure.reasons });
   }
 
   #fail(failure: Failure): void {

@@ -72,6 +72,8 @@ export function createText(locale: string, messages: Messages = {}) {
           return say('countryNotAllowed');
         case 'blocked':
           return say('blocked');
+        case 'challenge_required':
+          return say(failure.challenge === 'captcha' ? 'challengeCaptcha' : 'challengeStepUp');
         case 'delivery_unavailable':
           return say('deliveryUnavailable');
         case 'rate_limited':

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../store/port.js';
-import type { AnalyticsFilter, Granularity, Overview, PriceTable } from './figures.js';
+import type { AnalyticsFilter, FraudOverview, Granularity, Overview, PriceTable } from './figures.js';
 
 /**
  * Counts over a recent window of raw events, for alert rules (minutes, not hours: rollups are too coarse).
@@ -50,6 +50,12 @@ export interface Analytics {
    * up to which event (after a long outage, behind the newest until `catchUp` has folded the backlog).
    */
   overview(filter: AnalyticsFilter, granularity: Granularity): Overview;
+  /**
+   * The fraud view (FraudOverview): the risk engine's blocks, challenges and dry-run hits of the filter's period,
+   * from the fraud rollups (never a scan of raw events). Folds at most 10 000 pending events first, then answers
+   * as of the watermark, like `overview`; `now` decides which low-conversion blocks are still running.
+   */
+  fraud(filter: AnalyticsFilter, granularity: Granularity, now: number): FraudOverview;
   /**
    * Counts over raw events in [from, to) up to the watermark (see ActivityRow), grouped by brand and country, or
    * brand, country and prefix.

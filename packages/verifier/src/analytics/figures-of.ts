@@ -15,19 +15,24 @@ export function sumCounts(rows: readonly Counts[]): Counts {
   return total;
 }
 
+/** The price of one SMS segment to `country` by the table, its `default` for a country it does not name. */
+export function smsSegmentPrice(prices: PriceTable, country: string): number {
+  return prices.smsSegment[country] ?? prices.smsSegment.default;
+}
+
+/** An estimated amount, rounded to a millionth (sums of prices are not exact in binary). */
+export const roundedAmount = (amount: number): number => Math.round(amount * 1e6) / 1e6;
+
 /** Segments priced by their destination country, emails at the email price; rounded to a millionth. */
 export function estimatedCost(
   rows: readonly CountryCounts[],
   prices: PriceTable,
 ): { amount: number; currency: string } {
   const amount = rows.reduce(
-    (sum, row) =>
-      sum +
-      row.sms_segments * (prices.smsSegment[row.country] ?? prices.smsSegment.default) +
-      row.emails * prices.email,
+    (sum, row) => sum + row.sms_segments * smsSegmentPrice(prices, row.country) + row.emails * prices.email,
     0,
   );
-  return { amount: Math.round(amount * 1e6) / 1e6, currency: prices.currency };
+  return { amount: roundedAmount(amount), currency: prices.currency };
 }
 
 function histogramOf(rows: readonly BucketCount[], metric: string): Histogram {

@@ -162,3 +162,77 @@ export interface PriceTable {
   smsSegment: { default: number } & Record<string, number>;
   email: number;
 }
+
+/**
+ * One reason of the fraud view: a risk rule id (`velocity_prefix`, `number_type`, …) or a send limit's name
+ * (`sendsPerPhone`). `blocked` counts sends refused with it as their first reason, `challenged` sends held for a
+ * challenge it was among the reasons of, `dryRunHits` sends it hit while in dry-run (logged, not enforced).
+ */
+export interface FraudReasonRow {
+  reason: string;
+  blocked: number;
+  challenged: number;
+  dryRunHits: number;
+}
+
+/** A row of a fraud top list: a prefix, a country or a client network ('' when the events did not carry it). */
+export interface FraudTopRow {
+  value: string;
+  blocked: number;
+  blockedSegments: number;
+  /** The blocked segments by the price of an SMS segment to their country (the price table's currency). */
+  moneySaved: number;
+}
+
+/** A prefix or country the low-conversion rule blocks for the brand, still running (`until` is after now). */
+export interface RunningBlock {
+  brand: string;
+  rule: string;
+  scope: string;
+  subject: string;
+  since: number;
+  until: number;
+  /** What the rule judged on: `verified` of `sends` sessions verified in its look-back. */
+  sends: number;
+  verified: number;
+}
+
+/**
+ * The blocks of each bucket by reason: `reasons` are the top 6 reasons of the period by blocks, then `other` for
+ * the rest when there is any; `counts[i]` is the bucket's blocks of `reasons[i]`.
+ */
+export interface FraudSeries {
+  reasons: string[];
+  points: { t: number; counts: number[] }[];
+}
+
+/**
+ * The dashboard's fraud view, from the risk engine's events (risk-events.ts), each counted in the hour it
+ * happened (not by session cohort). Blocks are `session.blocked` and `risk.number_refused`; a country filter keeps
+ * the events of that country.
+ */
+export interface FraudOverview {
+  filter: AnalyticsFilter;
+  granularity: Granularity;
+  totals: {
+    blocked: number;
+    blockedSegments: number;
+    /** Sends held for a challenge (captcha or step-up). */
+    challenged: number;
+    /** Sends on which at least one dry-run rule hit. */
+    dryRunSends: number;
+  };
+  /** Blocked segments by the price table: what the blocked sends would have cost. */
+  moneySaved: { amount: number; currency: string };
+  series: FraudSeries;
+  /** Every reason with a count, most blocks first. */
+  reasons: FraudReasonRow[];
+  /** The top 10 by blocks of each. */
+  prefixes: FraudTopRow[];
+  countries: FraudTopRow[];
+  /** Client networks: IPv4 /24 or IPv6 /48. */
+  networks: FraudTopRow[];
+  /** Low-conversion blocks running at `now` (whatever the period), newest first; the country filter does not apply. */
+  runningBlocks: RunningBlock[];
+  asOfEventId: number;
+}

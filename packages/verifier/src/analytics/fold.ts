@@ -3,6 +3,7 @@ import type { StoredEvent } from '../store/port.js';
 import type { EventRow } from '../store/sqlite/event-rows.js';
 import { storedEventOf } from '../store/sqlite/event-rows.js';
 import { foldEvent } from './fold-event.js';
+import { FraudDeltas, prepareFraudStatements } from './fraud-deltas.js';
 import { RollupDeltas, prepareDeltaStatements } from './rollup-deltas.js';
 import { sessionBatches } from './session-rows.js';
 
@@ -19,6 +20,7 @@ export function folder(db: Database): (maxEvents?: number) => StoredEvent[] {
   const moveWatermark = db.prepare<[number]>('UPDATE analytics_watermark SET event_id = ? WHERE id = 1');
   const pending = db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?');
   const statements = prepareDeltaStatements(db);
+  const fraudStatements = prepareFraudStatements(db);
   const newBatch = sessionBatches(db);
   const fold = db.transaction((maxEvents: number): StoredEvent[] => {
     const after = (watermark.get() as { event_id: number }).event_id;
@@ -26,9 +28,14 @@ export function folder(db: Database): (maxEvents?: number) => StoredEvent[] {
     if (events.length === 0) return events;
     const sessions = newBatch();
     const deltas = new RollupDeltas();
-    for (const event of events) foldEvent(event, sessions, deltas);
+    const fraud = new FraudDeltas();
+    for (const event of events) {
+      foldEvent(event, sessions, deltas);
+      fraud.add(event);
+    }
     sessions.save();
     deltas.flush(statements);
+    fraud.flush(fraudStatements);
     moveWatermark.run((events.at(-1) as StoredEvent).id);
     return events;
   });

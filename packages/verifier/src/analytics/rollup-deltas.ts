@@ -14,7 +14,7 @@ const SPANS: readonly Span[] = ['hour', 'day'];
 type Part = string | number;
 
 /** Summed rows by key; each keeps its key parts for the write. */
-class Rows {
+export class Rows {
   private readonly rows = new Map<string, { parts: Part[]; values: number[] }>();
 
   constructor(private readonly size: number) {}
@@ -151,7 +151,7 @@ export class RollupDeltas {
   }
 }
 
-type Upsert = { run(...values: (string | number)[]): unknown };
+export type Upsert = { run(...values: (string | number)[]): unknown };
 
 export interface DeltaStatements {
   counts: Upsert;
@@ -161,7 +161,7 @@ export interface DeltaStatements {
 }
 
 /** An upsert adding `added` columns to the row of `keys`; table and column names are constants, never data. */
-function upsert(db: Database, table: string, keys: readonly string[], added: readonly string[]): Upsert {
+export function upsert(db: Database, table: string, keys: readonly string[], added: readonly string[]): Upsert {
   const columns = [...keys, ...added];
   return db.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})

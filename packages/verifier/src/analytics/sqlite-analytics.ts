@@ -3,9 +3,11 @@ import { applyMigrations } from '../store/sqlite/migrations.js';
 import { databaseFile } from '../store/sqlite/sqlite-store.js';
 import { rawEventQueries } from './activity.js';
 import type { Analytics, AnalyticsOptions } from './analytics-port.js';
-import type { AnalyticsFilter, Granularity, Overview, SeriesPoint } from './figures.js';
+import type { AnalyticsFilter, FraudOverview, Granularity, Overview, SeriesPoint } from './figures.js';
 import { countryRowsOf, deliveryRowsOf, figuresOf } from './figures-of.js';
 import { catchUp, foldAtMost, folder } from './fold.js';
+import { fraudSeriesOf, moneySavedOf, topRowsOf } from './fraud-of.js';
+import { fraudQueries } from './fraud-queries.js';
 import { hourlyBaseline } from './hourly-baseline.js';
 import { DAY_MS, HOUR_MS, periodCover } from './periods.js';
 import type { RollupParameters, SeriesCounts } from './rollup-queries.js';
@@ -56,6 +58,7 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
   applyMigrations(db, Date.now);
   const fold = folder(db);
   const rollups = rollupQueries(db);
+  const fraudRollups = fraudQueries(db);
   const raw = rawEventQueries(db);
   const watermark = db.prepare<[], { event_id: number }>('SELECT event_id FROM analytics_watermark WHERE id = 1');
   const foldPending = () => foldAtMost(fold, FOLD_BEFORE_A_QUERY);
@@ -90,6 +93,36 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
     };
   }).deferred;
 
+  const readFraud = db.transaction((filter: AnalyticsFilter, granularity: Granularity, now: number): FraudOverview => {
+    const parameters = parametersOf(filter);
+    const totals = fraudRollups.totals(parameters);
+    const byCountry = fraudRollups.byCountry(parameters);
+    const reasons = fraudRollups.reasons(parameters);
+    return {
+      filter,
+      granularity,
+      totals: {
+        blocked: totals.blocked,
+        blockedSegments: totals.blocked_segments,
+        challenged: totals.challenged,
+        dryRunSends: totals.dry_run_hits,
+      },
+      moneySaved: moneySavedOf(byCountry, options.prices),
+      series: fraudSeriesOf(fraudRollups.series(parameters, granularity), reasons, filter, granularity),
+      reasons: reasons.map((row) => ({
+        reason: row.reason,
+        blocked: row.blocked,
+        challenged: row.challenged,
+        dryRunHits: row.dry_run_hits,
+      })),
+      prefixes: topRowsOf(fraudRollups.byValue(parameters, 'prefix'), options.prices),
+      countries: topRowsOf(byCountry, options.prices),
+      networks: topRowsOf(fraudRollups.byValue(parameters, 'network'), options.prices),
+      runningBlocks: fraudRollups.runningBlocks(parameters.brand, now),
+      asOfEventId: asOf(),
+    };
+  }).deferred;
+
   return {
     fold: (foldOptions) => fold(foldOptions?.maxEvents),
     catchUp: () => catchUp(fold),
@@ -100,6 +133,10 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
     overview: (filter, granularity) => {
       foldPending();
       return readOverview(filter, granularity);
+    },
+    fraud: (filter, granularity, now) => {
+      foldPending();
+      return readFraud(filter, granularity, now);
     },
     activity: (window) => {
       foldPending();

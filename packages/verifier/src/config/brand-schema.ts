@@ -7,6 +7,8 @@ import { brandMessagesSchema, refineBrandMessages } from './messages-schema.js';
 import { LOCALES_WITH_TEMPLATES, parseLocale } from './brand-locales.js';
 import { deliverySchema, refineDeliveryRoutes } from './delivery-schema.js';
 import { outboxSettingsSchema } from './outbox-schema.js';
+import { riskConfigSchema } from './risk-schema.js';
+import { captchaSchema, pricesSchema, simSwapServiceSchema } from './risk-services-schema.js';
 import { providersSchema } from './providers-schema.js';
 import { brandTemplatesSchema, refineBrandTemplates, smsSettingsSchema } from './templates-schema.js';
 
@@ -114,6 +116,10 @@ export const brandConfigSchema = z
     sms: smsSettingsSchema,
     /** The providers that send the brand's messages (config/delivery-schema.ts). */
     delivery: deliverySchema,
+    /** The brand's fraud rules over the platform's (config/risk-schema.ts, docs/fraud.md). */
+    risk: riskConfigSchema.optional(),
+    /** The captcha the risk engine may challenge with (config/risk-services-schema.ts). */
+    captcha: captchaSchema.optional(),
   })
   .refine((brand) => brand.countries.includes(brand.defaultCountry), {
     path: ['defaultCountry'],
@@ -137,6 +143,12 @@ const brandsFileSchema = z
     providers: providersSchema.default({}),
     /** The outbox's delivery timing (config/outbox-schema.ts). */
     outbox: outboxSettingsSchema.default({}),
+    /** Every brand's default fraud rules (config/risk-schema.ts). */
+    risk: riskConfigSchema.optional(),
+    /** The CAMARA SIM Swap service numbers are checked with (config/risk-services-schema.ts). */
+    simSwap: simSwapServiceSchema.optional(),
+    /** The price table spend caps are estimated with. */
+    prices: pricesSchema.optional(),
     brands: z.array(brandConfigSchema).min(1),
   })
   .superRefine(refineBrandLimits)

@@ -18,11 +18,18 @@ import { PROVIDER_NAMES } from '../delivery/providers.js';
 import { languagesOf } from './brand-locales.js';
 import { ConfigError, describeIssues } from './config-error.js';
 import { countryNames } from './country-names.js';
+import type { RiskSettings } from '../domain/risk/risk-rules.js';
+import { DEFAULT_PRICES } from './default-prices.js';
+import type { RiskConfig } from './risk-schema.js';
+import { riskSettingsOf } from './risk-schema.js';
+import type { PriceTable, SimSwapServiceConfig } from './risk-services-schema.js';
 
 export interface Brand extends BrandConfig {
   effectivePolicy: VerificationPolicy;
   /** The rate limits this brand's sends and checks are counted against (file-wide, tightened by the brand). */
   effectiveLimits: LimitRules;
+  /** The fraud rules the risk engine applies to this brand's sends (platform.json's, then the brand's own). */
+  riskSettings: RiskSettings;
   /** The public settings document of each of the brand's languages and its ETag, built once at start. */
   publicSettings: ReadonlyMap<Locale, PublicDocument>;
 }
@@ -42,6 +49,10 @@ export interface BrandRegistry {
   providers: ConfiguredProviders;
   /** The outbox timing the brands file (platform.json) sets; the rest keeps its defaults. */
   outbox: Partial<OutboxSettings>;
+  /** The CAMARA SIM Swap service platform.json names, if any. */
+  simSwap: SimSwapServiceConfig | undefined;
+  /** The price table spend caps are estimated with (platform.json's, or the defaults). */
+  prices: PriceTable;
 }
 
 export function sha256Hex(value: string): string {
@@ -104,7 +115,7 @@ function readPlatformFile(file: string): unknown {
   const platform = readJson(file, 'platform file');
   if (platform !== null && typeof platform === 'object' && Object.hasOwn(platform, 'brands')) {
     throw new ConfigError(
-      `platform file ${file}: brands: platform.json holds only limits, providers and outbox; each brand is a file of its own (<id>.json)`,
+      `platform file ${file}: brands: platform.json holds only limits, providers, outbox, risk, simSwap and prices; each brand is a file of its own (<id>.json)`,
     );
   }
   return platform;
@@ -138,7 +149,7 @@ export function brandRegistry(
 
 function registryOf(file: BrandsFile): BrandRegistry {
   const limits = fileWideLimits(file.limits);
-  const brands = new Map(file.brands.map((config) => [config.id, withDerivedSettings(config, limits)]));
+  const brands = new Map(file.brands.map((config) => [config.id, withDerivedSettings(config, limits, file.risk)]));
   const bySecretHash = new Map<string, Brand>();
   const origins = new Set<string>();
   for (const brand of brands.values()) {
@@ -152,10 +163,12 @@ function registryOf(file: BrandsFile): BrandRegistry {
     all: () => [...brands.values()],
     providers: file.providers,
     outbox: file.outbox,
+    simSwap: file.simSwap,
+    prices: file.prices ?? DEFAULT_PRICES,
   };
 }
 
-function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
+function withDerivedSettings(config: BrandConfig, limits: LimitRules, platformRisk: RiskConfig | undefined): Brand {
   const policy = effectivePolicy(config.policy);
   const phoneMetadata = phoneMetadataFor(config.countries);
   const settings = (locale: Locale): BrandSettings => ({
@@ -171,11 +184,13 @@ function withDerivedSettings(config: BrandConfig, limits: LimitRules): Brand {
     messages: { ...catalogs[locale], ...config.messages?.[locale] },
     countryNames: countryNames(config.countries, locale),
     phoneMetadata,
+    ...(config.captcha === undefined ? {} : { captcha: { siteKey: config.captcha.siteKey } }),
   });
   return {
     ...config,
     effectivePolicy: policy,
     effectiveLimits: effectiveLimits(limits, config.limits ?? {}),
+    riskSettings: riskSettingsOf(platformRisk, config.risk, config.captcha !== undefined),
     publicSettings: new Map(languagesOf(config.locales).map((locale) => [locale, publicDocument(settings(locale))])),
   };
 }

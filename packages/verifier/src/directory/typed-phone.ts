@@ -1,14 +1,22 @@
-import type { CountryCode, NumberType } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { VerificationError } from '../domain/errors.js';
 
-const SMS_CAPABLE_TYPES: ReadonlySet<NumberType> = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+/** A valid number, with what the risk engine's number rules judge it by. */
+export interface ParsedNumber {
+  e164: string;
+  /** ISO 3166-1 alpha-2 region; '' for a number of no country (+800...). */
+  country: string;
+  /** libphonenumber-js's type (MOBILE, PREMIUM_RATE, ...); undefined when its metadata cannot tell. */
+  type: string | undefined;
+}
 
 /**
- * A number the customer typed, as E.164: international or national digits read in `country`'s
- * context, valid, of a type that receives SMS, and in one of the brand's countries.
+ * A number the customer typed (or a directory gave), international or national digits read in `country`'s
+ * context: 422 invalid_phone unless valid. Whether the brand serves its country and type is the risk engine's
+ * `country` and `number_type` rules' call (usecases/judge-number.ts), so they can run in dry-run.
  */
-export function parseTypedPhone(input: string, country: string | undefined, brandCountries: readonly string[]): string {
+export function parsePhone(input: string, country: string | undefined): ParsedNumber {
   const phone = parsePhoneNumberFromString(input, {
     defaultCountry: country as CountryCode | undefined,
     extract: false,
@@ -16,15 +24,11 @@ export function parseTypedPhone(input: string, country: string | undefined, bran
   if (phone === undefined || !phone.isValid()) {
     throw new VerificationError('invalid_phone', 'This is not a valid phone number.');
   }
-  if (phone.country === undefined || !brandCountries.includes(phone.country)) {
-    throw new VerificationError(
-      'country_not_allowed',
-      `Numbers from ${phone.country ?? 'this country'} are not served.`,
-    );
-  }
-  const type = phone.getType();
-  if (type === undefined || !SMS_CAPABLE_TYPES.has(type)) {
-    throw new VerificationError('invalid_phone', 'This number cannot receive text messages: use a mobile number.');
-  }
-  return phone.number;
+  return { e164: phone.number, country: phone.country ?? '', type: phone.getType() };
+}
+
+/** The same of a stored E.164 number (already valid when it was bound). */
+export function numberOf(e164: string): ParsedNumber {
+  const phone = parsePhoneNumberFromString(e164);
+  return { e164, country: phone?.country ?? '', type: phone?.getType() };
 }

@@ -1,9 +1,10 @@
-import type { ErrorCode } from '@otp-verify/protocol';
+import type { Challenge, ErrorCode } from '@otp-verify/protocol';
 
 export interface VerificationErrorDetails {
   attemptsLeft?: number;
   retryAfter?: number;
   reasons?: string[];
+  challenge?: Challenge;
   errors?: { path: string; message: string }[];
 }
 

@@ -62,14 +62,14 @@ export interface CounterHit {
  * The counter subject of a phone number or client address: a keyed hash, so the counters table never
  * holds a number or an IP in clear, and the same E.164 number is one subject across every brand.
  */
-export function limitSubject(key: Buffer, kind: 'phone' | 'ip' | 'brand', value: string): string {
+export function limitSubject(key: Buffer, kind: 'phone' | 'ip' | 'brand' | 'fingerprint', value: string): string {
   if (kind === 'brand') return value;
   return createHmac('sha256', key).update(`limit\0${kind}\0${value}`).digest('base64url');
 }
 
 /** The counters one event of `scope` by `subject` takes from at `now`: one per configured window. */
 export function counterHits(
-  scope: LimitScope | ReportScope,
+  scope: LimitScope | ReportScope | `risk.${string}`,
   subject: string,
   windows: readonly LimitWindow[],
   now: number,

@@ -1,6 +1,7 @@
 import type { Channel, Order, SessionStatus, SessionView } from '@otp-verify/protocol';
 import type { VerificationPolicy } from './policy.js';
 import { resendCooldownSeconds } from './policy.js';
+import type { Challenge } from './risk/risk-rules.js';
 
 /** A verification session as the store keeps it. Times are epoch milliseconds. */
 export interface Session {
@@ -29,13 +30,23 @@ export interface Session {
   sends: number;
   attempts: number;
   tokenJti: string | null;
+  /** Challenges of the risk engine this session passed (captcha, step-up); they waive the rules that asked for them. */
+  challengesPassed: Challenge[];
 }
 
 /** The progress fields of a session that has just been created: no code sent or tried, no token issued. */
 export const NEW_SESSION_PROGRESS: Readonly<
   Pick<
     Session,
-    'codeHash' | 'codeKeyId' | 'codeExpiresAt' | 'codeChannel' | 'lastSentAt' | 'sends' | 'attempts' | 'tokenJti'
+    | 'codeHash'
+    | 'codeKeyId'
+    | 'codeExpiresAt'
+    | 'codeChannel'
+    | 'lastSentAt'
+    | 'sends'
+    | 'attempts'
+    | 'tokenJti'
+    | 'challengesPassed'
   >
 > = Object.freeze({
   codeHash: null,
@@ -46,6 +57,7 @@ export const NEW_SESSION_PROGRESS: Readonly<
   sends: 0,
   attempts: 0,
   tokenJti: null,
+  challengesPassed: [],
 });
 
 const CLOSED_STATUSES: ReadonlySet<SessionStatus> = new Set(['verified', 'redeemed', 'locked', 'expired', 'blocked']);

@@ -12,6 +12,8 @@ import {
   redemptionRequestSchema,
   redemptionResponseSchema,
   sendRequestSchema,
+  stepUpRequestSchema,
+  stepUpResponseSchema,
   sendResponseSchema,
   sessionViewSchema,
   SHOWN_BEACON_PATH,
@@ -82,6 +84,7 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'country_not_allowed',
         'rate_limited',
         'blocked',
+        'challenge_required',
         'delivery_unavailable',
         'payload_too_large',
         'unsupported_media_type',
@@ -104,6 +107,25 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'rate_limited',
         'invalid_client_secret',
         'session_not_found',
+        'payload_too_large',
+        'unsupported_media_type',
+      ],
+    },
+  },
+  '/v1/sessions/{id}/step-up': {
+    post: {
+      summary:
+        "The brand's server re-verified its customer (its step-up hook): the session's sends no longer need the " +
+        'step-up a risk rule (SIM swap) asked for',
+      security: 'secretKey',
+      parameters: sessionId,
+      request: stepUpRequestSchema,
+      success: { status: 200, schema: stepUpResponseSchema, description: 'The challenges the session has passed' },
+      errors: [
+        'invalid_request',
+        'invalid_secret_key',
+        'session_not_found',
+        'session_closed',
         'payload_too_large',
         'unsupported_media_type',
       ],

@@ -48,7 +48,8 @@ export function isSecretKey(credential: string | undefined): credential is strin
  * `trust proxy` (OTP_VERIFY_TRUST_PROXY) allows, and is the socket's address when it is off.
  */
 export function clientOf(req: Request): RequestClient {
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+  const headers = `headers\0${req.headers['user-agent'] ?? ''}\0${req.headers['accept-language'] ?? ''}`;
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', fingerprint: headers };
 }
 
 /**

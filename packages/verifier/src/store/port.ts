@@ -1,5 +1,7 @@
 import type { Channel } from '@otp-verify/protocol';
 import type { CounterHit } from '../domain/limits.js';
+import type { RiskBlock } from '../domain/risk/risk-decision.js';
+import type { Challenge } from '../domain/risk/risk-rules.js';
 import type { Session } from '../domain/session.js';
 
 export interface CodeIssue {
@@ -65,6 +67,34 @@ export interface LimitStore {
   takeFromCounters(hits: readonly CounterHit[], now: number): CounterHit[];
   /** Gives back what `takeFromCounters` took (a right code is not a wrong guess). */
   returnToCounters(hits: readonly CounterHit[]): void;
+}
+
+/** A counter of the risk engine in one fixed window (its key names the rule, scope and keyed subject). */
+export interface RiskCounter {
+  key: string;
+  windowStart: number;
+  windowEnd: number;
+}
+
+/**
+ * What the risk engine counts and remembers (issue 8). Every call is atomic and safe inside `transaction`, so the
+ * counts a decision reads already include its own attempt, whichever process made the others.
+ */
+export interface RiskStore {
+  /** Adds `amount` (a whole number: 1 for an attempt, a cost in micro-units for spend) to each counter; the totals after. */
+  addToRiskCounters(counters: readonly RiskCounter[], amount: number, now: number): number[];
+  /** The sum of the windows of counter `key` that start in [from, to). */
+  sumRiskCounter(key: string, from: number, to: number): number;
+  /** Adds `member` (a keyed hash) to each set once per window; each set's size after. */
+  addToDistinctSets(sets: readonly RiskCounter[], member: string, now: number): number[];
+  /** The low-conversion block of the brand's prefix or country running at `now`, if any. */
+  activeRiskBlock(brand: string, scope: RiskBlock['scope'], subject: string, now: number): RiskBlock | undefined;
+  /** Starts a block unless one of the same brand, scope and subject is running at its start; whether it did. */
+  startRiskBlock(block: RiskBlock): boolean;
+  /** Blocks running at `now`, of one brand or all, newest first (operators list them). */
+  listRiskBlocks(filter: { brand?: string; now: number }): RiskBlock[];
+  /** Records that an open session passed a challenge; false when the session is closed or unknown. */
+  markChallengePassed(sessionId: string, challenge: Challenge): boolean;
 }
 
 export type MessageState = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead' | 'cancelled';
@@ -226,7 +256,7 @@ export interface OutcomeStore {
   outcomeOf(sessionId: string): SessionOutcome | undefined;
 }
 
-export interface Store extends SessionStore, DevInboxStore, LimitStore, OutboxStore, EventLog, OutcomeStore {
+export interface Store extends SessionStore, DevInboxStore, LimitStore, RiskStore, OutboxStore, EventLog, OutcomeStore {
   ping(): boolean;
   close(): void;
 }

@@ -7,6 +7,7 @@ import type { Session } from '../domain/session.js';
 import { attemptsLeft, effectiveStatus } from '../domain/session.js';
 import { signOrderToken } from '../tokens/order-token.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
+import { recordVerifiedConversion } from './assess-risk.js';
 import type { VerifierContext } from './context.js';
 import type { RequestClient } from './limits.js';
 import { rateLimited, wrongCheckHits } from './limits.js';
@@ -76,6 +77,7 @@ function countAndCompare(
     const jti = context.randomId('otk_');
     if (context.store.markVerified(sessionId, storedHash, jti, now)) {
       event('session.verified', { attempts: counted.attempts, msSinceCreated: now - counted.createdAt });
+      recordVerifiedConversion(context, counted);
       return { kind: 'verified', session: counted, jti };
     }
     return { kind: 'refused', error: new VerificationError('session_closed', 'This session is already verified.') };

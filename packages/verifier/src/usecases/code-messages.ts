@@ -1,5 +1,6 @@
 import type { Channel } from '@otp-verify/protocol';
 import type { Brand } from '../config/brands.js';
+import type { BrandMessageInput } from '../delivery/brand-messages.js';
 import { brandEmail, brandSms } from '../delivery/brand-messages.js';
 import type { MessageToQueue } from '../delivery/outbox/outbox.js';
 import type { SealedContent } from '../delivery/outbox/sealed-message.js';
@@ -21,13 +22,7 @@ export interface CodeMessageInput {
  * the brand falls back to email and the session has the customer's address.
  */
 export function codeMessage(brand: Brand, session: Session, input: CodeMessageInput): MessageToQueue {
-  const rendering = {
-    requestedLocale: session.locale,
-    order: session.order,
-    validitySeconds: session.policy.codeValiditySeconds,
-    code: input.code,
-    checkoutHost: session.checkoutHost,
-  };
+  const rendering = renderingOf(session, input.code);
   const email = (address: string) => {
     const rendered = brandEmail(brand, rendering);
     const content: SealedContent = {
@@ -65,4 +60,23 @@ export function codeMessage(brand: Brand, session: Session, input: CodeMessageIn
     destination,
     ...(fallback === undefined ? {} : { fallback }),
   };
+}
+
+/** What a session's messages are written from. */
+type MessageSubject = Pick<Session, 'locale' | 'order' | 'policy' | 'checkoutHost'>;
+
+function renderingOf(session: MessageSubject, code: string): BrandMessageInput {
+  return {
+    requestedLocale: session.locale,
+    order: session.order,
+    validitySeconds: session.policy.codeValiditySeconds,
+    code,
+    checkoutHost: session.checkoutHost,
+  };
+}
+
+/** The segments a code SMS of this session is billed as (a refused send's money saved, a spend estimate). */
+export function smsSegmentsOf(brand: Brand, session: MessageSubject): number {
+  const code = '0'.repeat(session.policy.codeLength);
+  return smsSize(brandSms(brand, renderingOf(session, code)).text).segments;
 }

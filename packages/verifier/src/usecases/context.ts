@@ -5,6 +5,8 @@ import type { Outbox } from '../delivery/outbox/outbox.js';
 import type { MessageProviders } from '../delivery/providers.js';
 import type { CustomerDirectory } from '../directory/customer-directory.js';
 import type { CustomerTokenVerifier } from '../directory/customer-token.js';
+import type { CaptchaVerifier } from '../directory/captcha/captcha-verifier.js';
+import type { SimSwapChecker } from '../directory/sim-swap/sim-swap-checker.js';
 import type { Store } from '../store/port.js';
 import type { SigningKeys } from '../tokens/keystore.js';
 import type { VerifierMetrics } from '../http/metrics.js';
@@ -22,6 +24,10 @@ export interface VerifierContext {
   /** Customer references of server-to-server session creation, per brand. */
   customerDirectory: CustomerDirectory;
   metrics: VerifierMetrics;
+  /** The CAMARA SIM Swap service (platform.json `simSwap`); undefined: numbers are not checked. */
+  simSwap: SimSwapChecker | undefined;
+  /** Verifies captcha tokens with the brand's siteverify endpoint (brands with a `captcha`). */
+  captcha: CaptchaVerifier;
   /** The durable queue the codes go out through, and where delivery receipts are recorded. */
   outbox: Outbox;
   clock: () => number;

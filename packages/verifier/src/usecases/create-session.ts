@@ -5,6 +5,8 @@ import { NEW_SESSION_PROGRESS, type Session } from '../domain/session.js';
 import { hashClientSecret } from './authenticate-session.js';
 import { pageOrigin } from './brand-origin.js';
 import type { VerifierContext } from './context.js';
+import { smsSegmentsOf } from './code-messages.js';
+import type { RequestClient } from './limits.js';
 import { regionOf } from './phone-region.js';
 import type { ResolvedPhone, SuppressedPhone } from './resolve-phone.js';
 import { resolveCustomerRef, resolvePhone } from './resolve-phone.js';
@@ -16,6 +18,7 @@ export async function createSession(
   context: VerifierContext,
   request: CreateSessionRequest,
   creator: SessionCreator,
+  client: RequestClient,
 ): Promise<CreateSessionResponse> {
   const brand = context.brands.get(request.brand);
   if (brand === undefined) throw new VerificationError('unknown_brand', `No brand has the id "${request.brand}".`);
@@ -28,9 +31,12 @@ export async function createSession(
   }
   const checkoutHost = authorizeCreator(brand, creator);
   const email = trustedEmail(request, creator);
+  const locale = request.locale ?? brand.locales[0] ?? 'en';
+  const messageSubject = { locale, order: request.order, policy: brand.effectivePolicy, checkoutHost };
+  const entry = { sessionId: null, client, segments: () => smsSegmentsOf(brand, messageSubject) };
   const phone =
     request.customerRef === undefined
-      ? await resolvePhone(context, brand, request)
+      ? await resolvePhone(context, brand, request, entry)
       : await customerRefPhone(context, brand, request.customerRef);
   const now = context.clock();
   const clientSecret = context.randomId('cs_');
@@ -38,7 +44,7 @@ export async function createSession(
     id: context.randomId('ses_'),
     brand: brand.id,
     order: request.order,
-    locale: request.locale ?? brand.locales[0] ?? 'en',
+    locale,
     status: 'created',
     clientSecretHash: hashClientSecret(clientSecret),
     phoneE164: phone?.e164 ?? null,

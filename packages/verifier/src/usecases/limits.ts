@@ -6,15 +6,19 @@ import type { VerifierContext } from './context.js';
 /** Who sent the request, as the HTTP layer sees it (`req.ip`, which honours OTP_VERIFY_TRUST_PROXY). */
 export interface RequestClient {
   ip: string;
+  /**
+   * What tells this client's browser from others for per-client velocity: the element's fingerprint, else its
+   * request headers. Only ever counted as a keyed hash.
+   */
+  fingerprint?: string;
 }
 
 /**
- * Takes one send from the per-phone (E.164, across brands), per-IP, per-brand and global counters, or none of
- * them and returns the full ones (empty: the send was counted). Keyed only on the number, the address and the
- * brand: never on whether a customer exists, so known and unknown numbers reach 429 at the same count
- * (ASVS 5 6.3.8).
+ * The counters one send takes from: per phone (E.164, across brands), per IP, per brand and global. Keyed only on the
+ * number, the address and the brand: never on whether a customer exists, so known and unknown numbers reach 429 at
+ * the same count (ASVS 5 6.3.8).
  */
-export function takeSendLimits(
+export function sendLimitHits(
   context: VerifierContext,
   limits: LimitRules,
   brandId: string,
@@ -23,13 +27,12 @@ export function takeSendLimits(
   now: number,
 ): CounterHit[] {
   const key = context.secrets.phoneRefKey;
-  const hits = [
+  return [
     ...counterHits('sendsPerPhone', limitSubject(key, 'phone', phoneE164), limits.sendsPerPhone, now),
     ...counterHits('sendsPerIp', limitSubject(key, 'ip', clientNetwork(client.ip)), limits.sendsPerIp, now),
     ...counterHits('sendsPerBrand', limitSubject(key, 'brand', brandId), limits.sendsPerBrand, now),
     ...counterHits('sendsGlobal', 'all', limits.sendsGlobal, now),
   ];
-  return context.store.takeFromCounters(hits, now);
 }
 
 /** The rule that refused a send, for the event log: the first full counter's limit name (`sendsPerPhone`...). */

@@ -3,7 +3,10 @@ import type { Brand } from '../config/brands.js';
 import { VerificationError } from '../domain/errors.js';
 import type { Session } from '../domain/session.js';
 import { maskPhone, phoneReference } from '../domain/phone-ref.js';
-import { parseTypedPhone } from '../directory/typed-phone.js';
+import type { ParsedNumber } from '../directory/typed-phone.js';
+import { parsePhone } from '../directory/typed-phone.js';
+import type { NumberEntry } from './judge-number.js';
+import { isAcceptedNumber, refuseJudgedNumber } from './judge-number.js';
 import type { VerifierContext } from './context.js';
 
 export interface ResolvedPhone {
@@ -29,28 +32,29 @@ export interface PhoneSource {
   customerToken?: string | undefined;
 }
 
-/** The number codes go to: the registered one from a customer token, or one typed where guest checkout is allowed. */
+/**
+ * The number codes go to: the registered one from a customer token, or one typed where guest checkout is allowed;
+ * refused where it enters if the brand's number rules reject it (usecases/judge-number.ts).
+ */
 export async function resolvePhone(
   context: VerifierContext,
   brand: Brand,
   source: PhoneSource,
+  entry: NumberEntry,
 ): Promise<ResolvedPhone | undefined> {
-  let e164: string;
+  let number: ParsedNumber;
   if (source.customerToken !== undefined) {
-    e164 = parseTypedPhone(
-      await context.customerTokens.phoneNumber(brand.id, source.customerToken),
-      undefined,
-      brand.countries,
-    );
+    number = parsePhone(await context.customerTokens.phoneNumber(brand.id, source.customerToken), undefined);
   } else if (source.phone !== undefined) {
     if (!brand.guestCheckout) {
       throw new VerificationError('guest_checkout_disabled', 'This brand sends codes only to registered numbers.');
     }
-    e164 = parseTypedPhone(source.phone, source.country ?? brand.defaultCountry, brand.countries);
+    number = parsePhone(source.phone, source.country ?? brand.defaultCountry);
   } else {
     return undefined;
   }
-  return resolved(context, brand, e164);
+  refuseJudgedNumber(context, brand, number, entry);
+  return resolved(context, brand, number.e164);
 }
 
 /**
@@ -66,8 +70,8 @@ export async function resolveCustomerRef(
   const answer = await context.customerDirectory.lookup(brand.id, customerRef);
   if (answer.kind === 'found') {
     try {
-      const e164 = parseTypedPhone(answer.phoneNumber, undefined, brand.countries);
-      return resolved(context, brand, e164);
+      const number = parsePhone(answer.phoneNumber, undefined);
+      if (isAcceptedNumber(brand, number)) return resolved(context, brand, number.e164);
     } catch (error) {
       if (!(error instanceof VerificationError)) throw error;
     }

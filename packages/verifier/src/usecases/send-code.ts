@@ -6,11 +6,14 @@ import { resendCooldownSeconds } from '../domain/policy.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed, resendWaitSeconds, secondsUntil, sendsLeft } from '../domain/session.js';
 import { authenticateSession, brandOfSession } from './authenticate-session.js';
-import { codeMessage } from './code-messages.js';
+import { codeMessage, smsSegmentsOf } from './code-messages.js';
+import { assessSend, recordBlocked, sendFacts } from './assess-risk.js';
+import { passCaptcha, riskRefusal } from './challenges.js';
+import { simSwapFact } from './sim-swap-fact.js';
 import type { VerifierContext } from './context.js';
 import { regionOf } from './phone-region.js';
 import type { RequestClient } from './limits.js';
-import { blockingRule, rateLimited, takeSendLimits } from './limits.js';
+import { blockingRule, rateLimited, sendLimitHits } from './limits.js';
 import { isSuppressedSession, resolvePhone } from './resolve-phone.js';
 
 export async function sendCode(
@@ -33,22 +36,31 @@ export async function sendCode(
   if (channel === 'email' && session.email === null) {
     throw new VerificationError('invalid_request', 'This session has no email address: send the code by sms.');
   }
-  session = await bindTypedPhone(context, brand, session, request);
+  session = await bindTypedPhone(context, brand, session, request, client);
   refuseTooSoon(session, now);
   refuseUndeliverable(context, brand, session, channel);
+  if (request.challengeToken !== undefined) {
+    session = await passCaptcha(context, brand, session, request.challengeToken, client);
+  }
+  const simSwap = await simSwapFact(context, brand, session, channel);
 
   const code = generateCode(session.policy.codeLength, context.randomInt);
   const codeKey = context.secrets.currentCodeKey;
   const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
-  // The limits, the send and the queued message are one transaction: a send refused by a limit, or beaten by a
-  // concurrent send of the same session, takes from no counter and queues nothing; an accepted one is durable
-  // before the answer. A refusal by a limit is recorded as the session blocked by that rule.
-  const blockedBy = context.store.transaction(() => {
-    const full = takeSendLimits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
+  // The limits, the risk decision, the send and the queued message are one transaction: a send refused, or beaten by
+  // a concurrent send of the same session, takes from no limit and queues nothing (the risk engine's counters count
+  // every attempt that got past the limits); an accepted one is durable before the answer. Refusals are recorded.
+  const refusal = context.store.transaction((): VerificationError | undefined => {
+    const limitHits = sendLimitHits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
+    const full = context.store.takeFromCounters(limitHits, now);
     if (full.length > 0) {
-      const data = { reason: blockingRule(full) };
-      context.store.appendEvent({ at: now, type: 'session.blocked', brand: brand.id, sessionId: session.id, data });
-      return full;
+      recordBlocked(context, brand.id, session.id, sendFacts(brand, session, channel, client), [blockingRule(full)]);
+      return rateLimited(full, now, 'Too many codes were asked for: try again later.');
+    }
+    const risk = assessSend(context, brand, session, channel, client, simSwap);
+    if (risk.decision.action !== 'allow') {
+      context.store.returnToCounters(limitHits);
+      return riskRefusal(brand, risk.decision);
     }
     const recorded = context.store.recordSend(session.id, {
       // A suppressed session (customer reference without a usable number) stores the hash of a value that is
@@ -68,9 +80,10 @@ export async function sendCode(
       const message = { id: context.randomId('msg_'), code, channel, now, codeExpiresAt };
       context.outbox.enqueue(codeMessage(brand, session, message));
     }
-    return [];
+    risk.recordAccepted();
+    return undefined;
   });
-  if (blockedBy.length > 0) throw rateLimited(blockedBy, now, 'Too many codes were asked for: try again later.');
+  if (refusal !== undefined) throw refusal;
   context.outbox.wake();
   context.metrics.codesSent.inc({ brand: brand.id, channel });
   const sends = session.sends + 1;
@@ -96,6 +109,7 @@ async function bindTypedPhone(
   brand: Brand,
   session: Session,
   request: SendRequest,
+  client: RequestClient,
 ): Promise<Session> {
   if (session.phoneE164 !== null || isSuppressedSession(session)) {
     if (request.phone !== undefined) {
@@ -106,7 +120,8 @@ async function bindTypedPhone(
     }
     return session;
   }
-  const phone = await resolvePhone(context, brand, request);
+  const entry = { sessionId: session.id, client, segments: () => smsSegmentsOf(brand, session) };
+  const phone = await resolvePhone(context, brand, request, entry);
   if (phone === undefined) throw new VerificationError('invalid_phone', 'Send the phone number to send the code to.');
   const bound = context.store.transaction(() => {
     if (!context.store.bindPhone(session.id, phone)) return false;

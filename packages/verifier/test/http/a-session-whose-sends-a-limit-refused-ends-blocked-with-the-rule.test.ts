@@ -25,7 +25,18 @@ describe('a send a limit refuses blocks the session, by its rule (issue 7: block
 
     expect(eventsOf(verifier, second.id)).toEqual([
       ['session.created', expect.any(Object)],
-      ['session.blocked', { reason: 'sendsPerPhone' }],
+      [
+        'session.blocked',
+        // Where the refused code would have gone, for the fraud view: never the number (issue 8).
+        {
+          reason: 'sendsPerPhone',
+          reasons: ['sendsPerPhone'],
+          country: 'DE',
+          prefix: phone.slice(0, -4),
+          segments: 1,
+          network: '127.0.0.0/24',
+        },
+      ],
     ]);
     clock.advanceSeconds(1_800);
     verifier.context.store.endSessions(clock());
@@ -41,7 +52,10 @@ describe('a send a limit refuses blocks the session, by its rule (issue 7: block
 
     expect((await api.send(session.id, session.clientSecret)).status).toBe(429);
 
-    expect(eventsOf(verifier, session.id).at(-1)).toEqual(['session.blocked', { reason: 'sendsPerIp' }]);
+    expect(eventsOf(verifier, session.id).at(-1)).toEqual([
+      'session.blocked',
+      expect.objectContaining({ reason: 'sendsPerIp', reasons: ['sendsPerIp'] }),
+    ]);
     clock.advanceSeconds(1_800);
     verifier.context.store.endSessions(clock());
     expect(verifier.context.store.outcomeOf(session.id)).toBe('abandoned');

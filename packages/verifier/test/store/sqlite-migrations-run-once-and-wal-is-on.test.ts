@@ -37,6 +37,8 @@ describe('SQLite store: schema', () => {
       { version: 4, applied_at: CLOCK_START },
       { version: 5, applied_at: CLOCK_START },
       { version: 6, applied_at: CLOCK_START },
+      { version: 7, applied_at: CLOCK_START },
+      { version: 8, applied_at: CLOCK_START },
     ]);
   });
 
@@ -56,13 +58,15 @@ describe('SQLite store: schema', () => {
       { version: 4, applied_at: CLOCK_START },
       { version: 5, applied_at: CLOCK_START },
       { version: 6, applied_at: CLOCK_START },
+      { version: 7, applied_at: CLOCK_START },
+      { version: 8, applied_at: CLOCK_START },
     ]);
   });
 
   it('applyMigrations is idempotent on one database', () => {
     const db = new Database(join(dir.path, 'direct.sqlite'));
     try {
-      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(applyMigrations(db, () => CLOCK_START)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       expect(applyMigrations(db, () => CLOCK_START)).toEqual([]);
       const tables = db
         .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -71,8 +75,10 @@ describe('SQLite store: schema', () => {
       expect(tables).toEqual([
         'analytics_counts',
         'analytics_delivery',
+        'analytics_fraud',
         'analytics_histograms',
         'analytics_reasons',
+        'analytics_risk_blocks',
         'analytics_sessions',
         'analytics_watermark',
         'dev_messages',
@@ -80,6 +86,8 @@ describe('SQLite store: schema', () => {
         'events',
         'outbox',
         'rate_counters',
+        'risk_blocks',
+        'risk_sets',
         'schema_migrations',
         'sessions',
       ]);

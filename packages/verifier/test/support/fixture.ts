@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { BrandRegistry } from '../../src/config/brands.js';
+import type { SimSwapServiceConfig } from '../../src/config/risk-services-schema.js';
 import type { TrustProxy } from '../../src/config/settings.js';
 import type { OutboxSettings } from '../../src/delivery/outbox/outbox-settings.js';
 import type { ExtraProviders } from '../../src/delivery/providers.js';
@@ -49,6 +50,10 @@ export interface FixtureOptions {
   providers?: ExtraProviders;
   /** The outbox's timing (attempt timeout, retries, circuit breakers). */
   outbox?: Partial<OutboxSettings>;
+  /** The CAMARA SIM Swap service (a stand-in's URL), over platform.json's. */
+  simSwapService?: SimSwapServiceConfig;
+  /** The environment configured secrets are read from (captcha, SIM swap). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts a verifier on 127.0.0.1, port 0, in dev mode, with a temporary data dir and a hand-moved clock. */
@@ -76,6 +81,8 @@ export async function startTestVerifier(options: FixtureOptions = {}): Promise<V
     ...(options.signingAlg === undefined ? {} : { signingAlg: options.signingAlg }),
     ...(options.providers === undefined ? {} : { providers: options.providers }),
     ...(options.outbox === undefined ? {} : { outbox: options.outbox }),
+    ...(options.simSwapService === undefined ? {} : { simSwapService: options.simSwapService }),
+    ...(options.env === undefined ? {} : { env: options.env }),
   });
   let running = true;
   const stop = async () => {

@@ -3,7 +3,7 @@ import { brandRegistry } from '../../src/config/brands.js';
 import type { TrustProxy } from '../../src/config/settings.js';
 import type { ApiClient, ApiResponse, CreatedSession } from './api.js';
 import { order } from './api.js';
-import { ACME, rawTestBrands } from './brands.js';
+import { ACME, rawTestBrands, spreadMobile } from './brands.js';
 import type { VerifierFixture } from './fixture.js';
 import { startTestVerifier } from './fixture.js';
 import { expectProblem } from './problem.js';
@@ -87,5 +87,5 @@ let sequence = 0;
 /** A valid German mobile number unique to this test run (a range no other test uses). */
 export function freshMobile(): string {
   sequence += 1;
-  return `+4917099${String(sequence).padStart(5, '0')}`;
+  return spreadMobile('+49171', sequence);
 }

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { alertsTable, EXPORT_TABLES, overviewTable } from '../../export-tables.js';
 import type { ExportTable, Table } from '../../export-tables.js';
-import { toCsv } from '../../csv.js';
 import { scopedBrand, visibleBrands } from '../brand-scope.js';
 import type { DashboardContext } from '../context.js';
 import { analyticsFilter, parseFilter } from '../filters.js';
 import { signedIn } from '../guards.js';
 import { HttpProblem } from '../problem.js';
 import { viewerOverview } from '../viewer-overview.js';
+import { sendCsv } from './csv-response.js';
 
 const MAX_EXPORTED_ALERTS = 10_000;
 
@@ -49,14 +49,7 @@ export function figuresRoutes(context: DashboardContext): Router {
       const overview = analytics.overview(analyticsFilter(filter, brand), filter.granularity);
       rows = overviewTable(viewerOverview(user, overview), table);
     }
-    const name = [table, brand ?? 'all-brands', filter.country, new Date(filter.from).toISOString().slice(0, 10)]
-      .filter((part) => part !== undefined)
-      .join('-');
-    res
-      .set('Cache-Control', 'no-store')
-      .type('text/csv; charset=utf-8; header=present')
-      .attachment(`${name}.csv`)
-      .send(toCsv(rows.header, rows.rows));
+    sendCsv(res, [table], filter, brand, rows);
   });
   return router;
 }

@@ -6,6 +6,7 @@ import { routeFromSearch, searchOf } from '../route.js';
 import type { Route, View } from '../route.js';
 import { LightElement } from './light-element.js';
 import './alerts-page.js';
+import './fraud-page.js';
 import './live-page.js';
 import './overview-page.js';
 import './sign-in-form.js';
@@ -14,6 +15,7 @@ const NAV: { view: View; label: string }[] = [
   { view: 'overview', label: 'Overview' },
   { view: 'live', label: 'Live' },
   { view: 'alerts', label: 'Alerts' },
+  { view: 'fraud', label: 'Fraud' },
 ];
 
 /** The page: sign-in, or the signed-in user's views with the route (view and filters) kept in the URL. */
@@ -91,6 +93,8 @@ export class DashApp extends LightElement {
         return html`<live-page .route=${route} .user=${user}></live-page>`;
       case 'alerts':
         return html`<alerts-page .api=${this.api} .route=${route} .user=${user}></alerts-page>`;
+      case 'fraud':
+        return html`<fraud-page .api=${this.api} .route=${route} .user=${user}></fraud-page>`;
       case 'overview':
         return html`<overview-page .api=${this.api} .route=${route} .user=${user}></overview-page>`;
     }

@@ -40,20 +40,40 @@ const KPIS: Kpi[] = [
   },
 ];
 
-/** The key figures; with a brand selected, each beside the market's (every brand, same filter). */
-export function kpiTiles(figures: Figures, market: Figures | null) {
+/** A figure as a tile shows it: its value, the market's beside it (when shown) and what it means. */
+export interface Tile {
+  label: string;
+  value: string;
+  market?: string;
+  means: string;
+}
+
+/** Figures as tiles, a description list. */
+export function tileList(tiles: readonly Tile[]) {
   return html`
     <dl class="kpis">
-      ${KPIS.map(
-        (kpi) => html`
+      ${tiles.map(
+        (tile) => html`
           <div class="kpi">
-            <dt>${kpi.label}</dt>
-            <dd class="kpi-value">${kpi.show(figures)}</dd>
-            ${market ? html`<dd class="kpi-market">market: ${kpi.show(market)}</dd>` : nothing}
-            <dd class="kpi-means">${kpi.means}</dd>
+            <dt>${tile.label}</dt>
+            <dd class="kpi-value">${tile.value}</dd>
+            ${tile.market === undefined ? nothing : html`<dd class="kpi-market">market: ${tile.market}</dd>`}
+            <dd class="kpi-means">${tile.means}</dd>
           </div>
         `,
       )}
     </dl>
   `;
+}
+
+/** The key figures; with a brand selected, each beside the market's (every brand, same filter). */
+export function kpiTiles(figures: Figures, market: Figures | null) {
+  return tileList(
+    KPIS.map((kpi) => ({
+      label: kpi.label,
+      value: kpi.show(figures),
+      ...(market ? { market: kpi.show(market) } : {}),
+      means: kpi.means,
+    })),
+  );
 }

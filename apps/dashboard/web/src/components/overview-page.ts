@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import type { DashboardApi } from '../api.js';
-import type { Brand, CountryRow, DeliveryRow, Overview, ReasonRow, User } from '../api-types.js';
+import type { Brand, CountryRow, DeliveryRow, Overview, ReasonRow, SeriesPoint, User } from '../api-types.js';
 import { count, country, duration, label, percent } from '../format.js';
 import { filterQuery, searchOf } from '../route.js';
 import type { Route } from '../route.js';
@@ -11,6 +11,7 @@ import { kpiTiles } from './kpi-tiles.js';
 import { LightElement } from './light-element.js';
 import './filter-bar.js';
 import './series-chart.js';
+import type { ChartLine } from './series-chart.js';
 
 /** The main view: filters, key figures against the market, funnel, time series and tables with CSV export. */
 export class OverviewPage extends LightElement {
@@ -101,7 +102,11 @@ export class OverviewPage extends LightElement {
             <h2 id="series-heading">Over time</h2>
             ${csvLink(this.csvHref('series'), 'Over time')}
           </div>
-          <series-chart .series=${overview.series} .granularity=${overview.granularity}></series-chart>
+          <series-chart
+            .times=${overview.series.map((point) => point.t)}
+            .lines=${overviewLines(overview)}
+            .granularity=${overview.granularity}
+          ></series-chart>
         </section>
       </div>
       ${dataTable({
@@ -185,6 +190,18 @@ export class OverviewPage extends LightElement {
       if (filter === this.shownFilter) this.loading = false;
     }
   }
+}
+
+const SERIES_LINES: { key: keyof Omit<SeriesPoint, 't'>; label: string }[] = [
+  { key: 'created', label: 'Created' },
+  { key: 'verified', label: 'Verified' },
+  { key: 'orderAccepted', label: 'Orders' },
+  { key: 'wrongCodes', label: 'Wrong codes' },
+  { key: 'failedDelivery', label: 'Failed deliveries' },
+];
+
+function overviewLines(overview: Overview): ChartLine[] {
+  return SERIES_LINES.map(({ key, label }) => ({ label, values: overview.series.map((point) => point[key]) }));
 }
 
 function shareOfSessions(overview: Overview, sessions: number): number | null {

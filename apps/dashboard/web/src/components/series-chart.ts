@@ -1,29 +1,31 @@
 import { html } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import uPlot from 'uplot';
-import type { Granularity, SeriesPoint } from '../api-types.js';
+import type { Granularity } from '../api-types.js';
 import { LightElement } from './light-element.js';
 
-const LINES: { key: keyof Omit<SeriesPoint, 't'>; label: string }[] = [
-  { key: 'created', label: 'Created' },
-  { key: 'verified', label: 'Verified' },
-  { key: 'orderAccepted', label: 'Orders' },
-  { key: 'wrongCodes', label: 'Wrong codes' },
-  { key: 'failedDelivery', label: 'Failed deliveries' },
-];
+/** One line of the chart: a value per bucket of `times`. */
+export interface ChartLine {
+  label: string;
+  values: number[];
+}
+
 const HEIGHT = 280;
 
 /**
- * The time series as a uPlot line chart. Its colours come from the stylesheet's custom properties (light or
- * dark), it follows its box's width, and it is drawn again when the colour scheme changes.
+ * A time series as a uPlot line chart: `times` (bucket starts, epoch ms) and a line per series, coloured
+ * `--series-1`, `--series-2`, … from the stylesheet's custom properties (light or dark). It follows its box's
+ * width, and it is drawn again when the colour scheme changes.
  */
 export class SeriesChart extends LightElement {
   static override properties: PropertyDeclarations = {
-    series: { attribute: false },
+    times: { attribute: false },
+    lines: { attribute: false },
     granularity: { attribute: false },
   };
 
-  declare series: SeriesPoint[];
+  declare times: number[];
+  declare lines: ChartLine[];
   declare granularity: Granularity;
   private chart: uPlot | undefined;
   private readonly resizer = new ResizeObserver(() => this.fitWidth());
@@ -32,7 +34,8 @@ export class SeriesChart extends LightElement {
 
   constructor() {
     super();
-    this.series = [];
+    this.times = [];
+    this.lines = [];
     this.granularity = 'day';
   }
 
@@ -74,10 +77,7 @@ export class SeriesChart extends LightElement {
       grid: { stroke: colour('--grid') },
       ticks: { stroke: colour('--grid') },
     };
-    const data: uPlot.AlignedData = [
-      this.series.map((point) => point.t),
-      ...LINES.map(({ key }) => this.series.map((point) => point[key])),
-    ];
+    const data: uPlot.AlignedData = [this.times, ...this.lines.map((line) => line.values)];
     this.chart = new uPlot(
       {
         width: this.box.clientWidth || 320,
@@ -85,7 +85,7 @@ export class SeriesChart extends LightElement {
         ms: 1,
         series: [
           { label: this.granularity === 'hour' ? 'Hour' : 'Day' },
-          ...LINES.map(({ label }, index) => ({ label, stroke: colour(`--series-${index + 1}`), width: 2 })),
+          ...this.lines.map(({ label }, index) => ({ label, stroke: colour(`--series-${index + 1}`), width: 2 })),
         ],
         axes: [axis, { ...axis, size: 48 }],
         scales: { y: { range: (_chart, _min, max) => [0, Math.max(1, max)] } },

@@ -48,6 +48,8 @@ export const de = translation({
   countryNotAllowed:
     'An Nummern aus diesem Land können wir keine Codes senden. Verwenden Sie eine Nummer aus einem der aufgeführten Länder.',
   blocked: 'Diese Bestellung kann nicht per Telefon bestätigt werden. Bitte wenden Sie sich an den Shop.',
+  challengeStepUp: 'Der Shop muss bestätigen, dass Sie es sind, bevor wir einen Code senden.',
+  challengeCaptcha: 'Bitte schließen Sie die Prüfung unten ab, um Ihren Code zu erhalten.',
   deliveryUnavailable: 'Der Code konnte gerade nicht gesendet werden. Versuchen Sie es in ein paar Minuten erneut.',
   rateLimited: 'Zu viele Versuche. Versuchen Sie es später erneut.',
   rateLimitedRetryIn: 'Zu viele Versuche. Versuchen Sie es {retryIn} erneut.',

@@ -46,6 +46,8 @@ export const en = {
   invalidPhone: 'Enter a valid mobile number for the country you chose.',
   countryNotAllowed: 'We can’t send codes to numbers in this country. Use a number from one of the listed countries.',
   blocked: 'We can’t verify this order by phone. Please contact the shop.',
+  challengeStepUp: 'The shop needs to confirm it’s you before we send a code.',
+  challengeCaptcha: 'Please complete the check below to get your code.',
   deliveryUnavailable: 'We couldn’t send the code right now. Try again in a few minutes.',
   rateLimited: 'Too many attempts. Try again later.',
   /** `{retryIn}` is a relative time in the locale's words: "in 30 seconds", "in 2 minutes". */

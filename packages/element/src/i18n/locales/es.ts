@@ -47,6 +47,8 @@ export const es = translation({
   countryNotAllowed:
     'No podemos enviar códigos a números de este país. Use un número de uno de los países de la lista.',
   blocked: 'No podemos verificar este pedido por teléfono. Póngase en contacto con la tienda.',
+  challengeStepUp: 'La tienda debe confirmar que es usted antes de que enviemos un código.',
+  challengeCaptcha: 'Complete la verificación de abajo para recibir su código.',
   deliveryUnavailable: 'Ahora mismo no hemos podido enviar el código. Inténtelo de nuevo en unos minutos.',
   rateLimited: 'Demasiados intentos. Inténtelo de nuevo más tarde.',
   rateLimitedRetryIn: 'Demasiados intentos. Inténtelo de nuevo {retryIn}.',

@@ -48,6 +48,8 @@ export const fr = translation({
   countryNotAllowed:
     'Nous ne pouvons pas envoyer de codes aux numéros de ce pays. Utilisez un numéro de l’un des pays proposés.',
   blocked: 'Nous ne pouvons pas vérifier cette commande par téléphone. Veuillez contacter la boutique.',
+  challengeStepUp: 'La boutique doit confirmer qu’il s’agit bien de vous avant que nous envoyions un code.',
+  challengeCaptcha: 'Veuillez effectuer la vérification ci-dessous pour recevoir votre code.',
   deliveryUnavailable: 'Nous n’avons pas pu envoyer le code pour le moment. Réessayez dans quelques minutes.',
   rateLimited: 'Trop de tentatives. Réessayez plus tard.',
   rateLimitedRetryIn: 'Trop de tentatives. Réessayez {retryIn}.',

@@ -44,6 +44,8 @@ export const it = translation({
   invalidPhone: 'Inserisci un numero di cellulare valido per il paese scelto.',
   countryNotAllowed: 'Non possiamo inviare codici a numeri di questo paese. Usa un numero di uno dei paesi elencati.',
   blocked: 'Non possiamo verificare questo ordine tramite telefono. Contatta il negozio.',
+  challengeStepUp: 'Il negozio deve confermare che sei tu prima che ti inviamo un codice.',
+  challengeCaptcha: 'Completa la verifica qui sotto per ricevere il codice.',
   deliveryUnavailable: 'Al momento non siamo riusciti a inviare il codice. Riprova tra qualche minuto.',
   rateLimited: 'Troppi tentativi. Riprova più tardi.',
   rateLimitedRetryIn: 'Troppi tentativi. Riprova {retryIn}.',

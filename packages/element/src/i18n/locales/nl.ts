@@ -45,6 +45,8 @@ export const nl = translation({
   countryNotAllowed:
     'We kunnen geen codes sturen naar nummers in dit land. Gebruik een nummer uit een van de vermelde landen.',
   blocked: 'We kunnen deze bestelling niet telefonisch bevestigen. Neem contact op met de winkel.',
+  challengeStepUp: 'De winkel moet bevestigen dat u het bent voordat we een code sturen.',
+  challengeCaptcha: 'Voltooi de controle hieronder om uw code te ontvangen.',
   deliveryUnavailable: 'We konden de code nu niet versturen. Probeer het over een paar minuten opnieuw.',
   rateLimited: 'Te veel pogingen. Probeer het later opnieuw.',
   rateLimitedRetryIn: 'Te veel pogingen. Probeer het {retryIn} opnieuw.',

@@ -52,6 +52,8 @@ export const pl = translation({
   invalidPhone: 'Wpisz prawidłowy numer komórkowy dla wybranego kraju.',
   countryNotAllowed: 'Nie możemy wysyłać kodów na numery z tego kraju. Użyj numeru z jednego z wymienionych krajów.',
   blocked: 'Nie możemy potwierdzić tego zamówienia przez telefon. Skontaktuj się ze sklepem.',
+  challengeStepUp: 'Sklep musi potwierdzić, że to Ty, zanim wyślemy kod.',
+  challengeCaptcha: 'Wykonaj weryfikację poniżej, aby otrzymać kod.',
   deliveryUnavailable: 'Nie udało się teraz wysłać kodu. Spróbuj ponownie za kilka minut.',
   rateLimited: 'Zbyt wiele prób. Spróbuj ponownie później.',
   rateLimitedRetryIn: 'Zbyt wiele prób. Spróbuj ponownie {retryIn}.',

@@ -48,6 +48,8 @@ export const pt = translation({
   invalidPhone: 'Digite um número de celular válido para o país escolhido.',
   countryNotAllowed: 'Não podemos enviar códigos para números deste país. Use um número de um dos países da lista.',
   blocked: 'Não podemos confirmar este pedido por telefone. Entre em contato com a loja.',
+  challengeStepUp: 'A loja precisa confirmar que é você antes de enviarmos um código.',
+  challengeCaptcha: 'Conclua a verificação abaixo para receber seu código.',
   deliveryUnavailable: 'Não conseguimos enviar o código agora. Tente novamente em alguns minutos.',
   rateLimited: 'Muitas tentativas. Tente novamente mais tarde.',
   rateLimitedRetryIn: 'Muitas tentativas. Tente novamente {retryIn}.',

@@ -45,6 +45,8 @@ export const tr = translation({
   invalidPhone: 'Seçtiğiniz ülke için geçerli bir cep telefonu numarası girin.',
   countryNotAllowed: 'Bu ülkedeki numaralara kod gönderemiyoruz. Listelenen ülkelerden birine ait bir numara kullanın.',
   blocked: 'Bu siparişi telefonla doğrulayamıyoruz. Lütfen mağazayla iletişime geçin.',
+  challengeStepUp: 'Kod göndermeden önce mağazanın siz olduğunuzu doğrulaması gerekiyor.',
+  challengeCaptcha: 'Kodunuzu almak için lütfen aşağıdaki doğrulamayı tamamlayın.',
   deliveryUnavailable: 'Kodu şu anda gönderemedik. Birkaç dakika sonra tekrar deneyin.',
   rateLimited: 'Çok fazla deneme yapıldı. Daha sonra tekrar deneyin.',
   rateLimitedRetryIn: 'Çok fazla deneme yapıldı. {retryIn} tekrar deneyin.',

@@ -1,5 +1,5 @@
 import type { HttpGatewayAuth } from './config-schema.js';
-import { secretFromEnv } from './env-secret.js';
+import { secretFromEnv } from '../../config/env-secret.js';
 
 export interface GatewayAuth {
   headers: Record<string, string>;
@@ -14,7 +14,7 @@ export function gatewayAuth(
   env: NodeJS.ProcessEnv,
 ): GatewayAuth {
   if (auth === undefined) return { headers: {}, secrets: [] };
-  const secret = secretFromEnv(providerName, 'auth.secretEnv', auth.secretEnv, env);
+  const secret = secretFromEnv(`provider "${providerName}": auth.secretEnv`, auth.secretEnv, env);
   const headers = headersOf(auth, secret);
   return { headers, secrets: [secret, ...Object.values(headers)] };
 }

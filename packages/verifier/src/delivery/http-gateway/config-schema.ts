@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { envNameSchema } from '../../config/env-name.js';
 import { recordWithKeys } from '../../config/record-keys.js';
 import { PLACEHOLDERS, unknownPlaceholders } from './placeholders.js';
 
@@ -14,9 +15,6 @@ const gatewayUrlSchema = z.url({ protocol: /^https?$/, error: 'an http(s) URL' }
 }, 'must be https (plain http only to localhost / 127.0.0.1 / [::1])');
 
 const headerNameSchema = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'an HTTP header name');
-const envNameSchema = z
-  .string()
-  .regex(/^[A-Z_][A-Z0-9_]{0,127}$/, 'the name of an environment variable (A-Z, 0-9, _), never the secret itself');
 
 /** Secrets are read from the environment at start, never from files (OWASP ASVS v4.0.3 2.10.4). */
 const authSchema = z.discriminatedUnion('type', [

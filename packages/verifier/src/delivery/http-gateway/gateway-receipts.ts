@@ -1,7 +1,7 @@
 import { ConfigError } from '../../config/config-error.js';
 import type { MessageProvider } from '../provider.js';
 import type { HttpGatewayReceipts } from './config-schema.js';
-import { secretFromEnv } from './env-secret.js';
+import { secretFromEnv } from '../../config/env-secret.js';
 import { receiptsFromBody } from './receipt-mapping.js';
 import { verifyReceiptSignature } from './receipt-signature.js';
 
@@ -17,7 +17,7 @@ export function gatewayReceiptReader(
   receipts: HttpGatewayReceipts,
   env: NodeJS.ProcessEnv,
 ): NonNullable<MessageProvider['readReceipts']> {
-  const key = secretFromEnv(providerName, 'receipts.secretEnv', receipts.secretEnv, env);
+  const key = secretFromEnv(`provider "${providerName}": receipts.secretEnv`, receipts.secretEnv, env);
   if (Buffer.byteLength(key) < MIN_KEY_BYTES) {
     throw new ConfigError(
       `provider "${providerName}": receipts.secretEnv: the key in ${receipts.secretEnv} is shorter than ${MIN_KEY_BYTES} bytes`,

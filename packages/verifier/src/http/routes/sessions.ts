@@ -1,10 +1,16 @@
 import { Router } from 'express';
-import { checkRequestSchema, createSessionRequestSchema, sendRequestSchema } from '@otp-verify/protocol';
+import {
+  checkRequestSchema,
+  createSessionRequestSchema,
+  sendRequestSchema,
+  stepUpRequestSchema,
+} from '@otp-verify/protocol';
 import { sessionView } from '../../domain/session.js';
 import { VerificationError } from '../../domain/errors.js';
 import type { Brand } from '../../config/brands.js';
 import { authenticateSession } from '../../usecases/authenticate-session.js';
 import { checkCode } from '../../usecases/check-code.js';
+import { stepUpSession } from '../../usecases/challenges.js';
 import type { VerifierContext } from '../../usecases/context.js';
 import type { SessionCreator } from '../../usecases/create-session.js';
 import { createSession } from '../../usecases/create-session.js';
@@ -22,14 +28,18 @@ export function sessionRoutes(context: VerifierContext): Router {
       const creator: SessionCreator = isSecretKey(credential)
         ? { kind: 'server', brand: brandOfSecretKey(context, credential) }
         : { kind: 'page', origin: req.headers.origin };
-      res.status(201).json(await createSession(context, request, creator));
+      res.status(201).json(await createSession(context, request, creator, clientOf(req)));
     })
     .all(methodNotAllowed('POST'));
   router
     .route('/v1/sessions/:id/send')
     .post(async (req, res) => {
       const request = parseBody(req, sendRequestSchema);
-      res.status(202).json(await sendCode(context, req.params.id, bearerToken(req), request, clientOf(req)));
+      const client = clientOf(req);
+      const fingerprint = request.fingerprint === undefined ? client.fingerprint : `element\0${request.fingerprint}`;
+      res
+        .status(202)
+        .json(await sendCode(context, req.params.id, bearerToken(req), request, { ...client, fingerprint }));
     })
     .all(methodNotAllowed('POST'));
   router
@@ -37,6 +47,14 @@ export function sessionRoutes(context: VerifierContext): Router {
     .post(async (req, res) => {
       const { code } = parseBody(req, checkRequestSchema);
       res.status(200).json(await checkCode(context, req.params.id, bearerToken(req), code, clientOf(req)));
+    })
+    .all(methodNotAllowed('POST'));
+  router
+    .route('/v1/sessions/:id/step-up')
+    .post((req, res) => {
+      const brand = brandOfSecretKey(context, bearerToken(req));
+      const { method } = parseBody(req, stepUpRequestSchema);
+      res.status(200).json(stepUpSession(context, brand, req.params.id, method));
     })
     .all(methodNotAllowed('POST'));
   router

@@ -234,6 +234,66 @@ const MIGRATIONS: Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: 'risk engine: distinct sets, low-conversion blocks, challenges passed',
+    sql: `
+      CREATE TABLE risk_sets (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        member TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start, member)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX risk_sets_expiry ON risk_sets (expires_at);
+      CREATE TABLE risk_blocks (
+        id INTEGER PRIMARY KEY,
+        brand TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        until INTEGER NOT NULL,
+        sends INTEGER NOT NULL,
+        verified INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX risk_blocks_subject ON risk_blocks (brand, scope, subject, until);
+      CREATE INDEX risk_blocks_until ON risk_blocks (until);
+      ALTER TABLE sessions ADD COLUMN challenges_passed TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
+  {
+    version: 8,
+    name: 'fraud rollups',
+    // The risk engine's events by the hour (and day) they happened, not by session cohort: blocks are counted when
+    // they hit. One row per dimension value (a reason, a prefix, a network), so each top list is one range scan.
+    sql: `
+      CREATE TABLE analytics_fraud (
+        span TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        brand TEXT NOT NULL,
+        country TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        value TEXT NOT NULL,
+        blocked INTEGER NOT NULL DEFAULT 0,
+        blocked_segments INTEGER NOT NULL DEFAULT 0,
+        challenged INTEGER NOT NULL DEFAULT 0,
+        dry_run_hits INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (span, start, brand, country, dimension, value)
+      ) STRICT, WITHOUT ROWID;
+      CREATE TABLE analytics_risk_blocks (
+        event_id INTEGER PRIMARY KEY,
+        brand TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        since INTEGER NOT NULL,
+        until INTEGER NOT NULL,
+        sends INTEGER NOT NULL,
+        verified INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX analytics_risk_blocks_until ON analytics_risk_blocks (until);
+    `,
+  },
 ];
 
 export function applyMigrations(db: Database, now: () => number): number[] {

@@ -1,4 +1,6 @@
 import type { Channel, SessionStatus } from '@otp-verify/protocol';
+import { challengeSchema } from '@otp-verify/protocol';
+import type { Challenge } from '../../domain/risk/risk-rules.js';
 import type { Session } from '../../domain/session.js';
 
 export interface SessionRow {
@@ -27,6 +29,8 @@ export interface SessionRow {
   sends: number;
   attempts: number;
   token_jti: string | null;
+  /** A JSON array of the challenges passed. */
+  challenges_passed: string;
 }
 
 export const SESSION_COLUMNS = [
@@ -55,6 +59,7 @@ export const SESSION_COLUMNS = [
   'sends',
   'attempts',
   'token_jti',
+  'challenges_passed',
 ] as const satisfies readonly (keyof SessionRow)[];
 
 export function sessionFromRow(row: SessionRow): Session {
@@ -81,6 +86,7 @@ export function sessionFromRow(row: SessionRow): Session {
     sends: row.sends,
     attempts: row.attempts,
     tokenJti: row.token_jti,
+    challengesPassed: challengesFromColumn(row.challenges_passed),
   };
 }
 
@@ -111,5 +117,19 @@ export function rowFromSession(session: Session): SessionRow {
     sends: session.sends,
     attempts: session.attempts,
     token_jti: session.tokenJti,
+    challenges_passed: JSON.stringify(session.challengesPassed),
   };
+}
+
+/** The known challenges in the column, each once; anything else there (a foreign value, broken JSON) is dropped. */
+function challengesFromColumn(column: string): Challenge[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(column);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(values)) return [];
+  const known = values.filter((value): value is Challenge => challengeSchema.safeParse(value).success);
+  return [...new Set(known)];
 }

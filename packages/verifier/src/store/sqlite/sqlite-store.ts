@@ -7,6 +7,7 @@ import { sqliteEventLog } from './event-log.js';
 import { sqliteOutbox } from './outbox.js';
 import { sqliteOutcomes } from './outcomes.js';
 import { sqliteRateCounters } from './rate-counters.js';
+import { sqliteRiskStore } from './risk-store.js';
 import type { SessionRow } from './session-rows.js';
 import { SESSION_COLUMNS, rowFromSession, sessionFromRow } from './session-rows.js';
 
@@ -119,6 +120,7 @@ export function openSqliteStore(file: string, now: () => number = Date.now): Sto
     },
     transaction: (work) => db.transaction(work).immediate(),
     ...sqliteRateCounters(db),
+    ...sqliteRiskStore(db, now),
     ...sqliteOutbox(db, events),
     ...events,
     ...sqliteOutcomes(db, events),

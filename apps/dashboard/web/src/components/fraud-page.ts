@@ -1,0 +1,199 @@
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import type { DashboardApi } from '../api.js';
+import type { Brand, FraudOverview, FraudReasonRow, FraudTopRow, RunningBlock, User } from '../api-types.js';
+import { count, country, label, money, when } from '../format.js';
+import { filterQuery, searchOf } from '../route.js';
+import type { Route } from '../route.js';
+import { csvLink, dataTable } from './data-table.js';
+import type { Column } from './data-table.js';
+import { tileList } from './kpi-tiles.js';
+import { LightElement } from './light-element.js';
+import './filter-bar.js';
+import './series-chart.js';
+
+/**
+ * The fraud view: what the risk engine blocked, challenged and would have blocked in dry-run, by reason over time,
+ * the top prefixes, countries and client networks, the money the blocks saved and the low-conversion blocks running.
+ */
+export class FraudPage extends LightElement {
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    route: { attribute: false },
+    user: { attribute: false },
+    fraud: { state: true },
+    brands: { state: true },
+    countries: { state: true },
+    error: { state: true },
+    loading: { state: true },
+  };
+
+  declare api: DashboardApi;
+  declare route: Route;
+  declare user: User;
+  declare fraud: FraudOverview | undefined;
+  declare brands: Brand[];
+  declare countries: string[];
+  declare error: string;
+  declare loading: boolean;
+  /** The filter the figures on screen answer: an answer to an older filter arriving late is dropped. */
+  private shownFilter: string | undefined;
+
+  constructor() {
+    super();
+    this.brands = [];
+    this.countries = [];
+    this.error = '';
+    this.loading = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.api.brands().then(
+      (brands) => (this.brands = brands),
+      () => undefined,
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('route')) {
+      const filter = searchOf({ ...this.route, view: 'fraud' });
+      if (filter !== this.shownFilter) void this.load(filter);
+    }
+  }
+
+  override render() {
+    return html`
+      <main id="main" aria-busy=${this.loading ? 'true' : 'false'}>
+        <h1 tabindex="-1">Fraud</h1>
+        <filter-bar
+          .route=${this.route}
+          .user=${this.user}
+          .brands=${this.brands}
+          .countries=${this.countries}
+          show-period
+          show-country
+        ></filter-bar>
+        <p class="error" role="alert">${this.error}</p>
+        <p class="visually-hidden" role="status">${this.loading ? 'Loading the figures…' : ''}</p>
+        ${this.fraud ? this.renderFraud(this.fraud) : nothing}
+      </main>
+    `;
+  }
+
+  private renderFraud(fraud: FraudOverview) {
+    const { totals, moneySaved } = fraud;
+    return html`
+      <section aria-labelledby="fraud-kpi-heading">
+        <h2 id="fraud-kpi-heading">Key figures</h2>
+        ${tileList([
+          { label: 'Sends blocked', value: count(totals.blocked), means: 'refused by a rule or a send limit' },
+          {
+            label: 'Money saved',
+            value: money(moneySaved.amount, moneySaved.currency),
+            means: `${count(totals.blockedSegments)} blocked SMS segments by the price table`,
+          },
+          { label: 'Sends challenged', value: count(totals.challenged), means: 'held for a captcha or step-up' },
+          { label: 'Dry-run hits', value: count(totals.dryRunSends), means: 'sends a rule in dry-run would have hit' },
+        ])}
+      </section>
+      <section aria-labelledby="fraud-series-heading" class="card">
+        <div class="section-head">
+          <h2 id="fraud-series-heading">Blocks by reason over time</h2>
+          ${csvLink(this.csvHref('series'), 'Blocks by reason over time')}
+        </div>
+        ${
+          fraud.series.reasons.length === 0
+            ? html`<p>No sends were blocked in this period.</p>`
+            : html`<series-chart
+                .times=${fraud.series.points.map((point) => point.t)}
+                .lines=${fraud.series.reasons.map((reason, index) => ({
+                  label: label(reason),
+                  values: fraud.series.points.map((point) => point.counts[index] ?? 0),
+                }))}
+                .granularity=${fraud.granularity}
+              ></series-chart>`
+        }
+      </section>
+      ${dataTable<FraudReasonRow>({
+        id: 'fraud-reasons',
+        title: 'Reasons',
+        csvHref: this.csvHref('reasons'),
+        columns: [
+          { header: 'Reason', cell: (row) => html`${label(row.reason)} <code>${row.reason}</code>` },
+          { header: 'Blocked', numeric: true, cell: (row) => count(row.blocked) },
+          { header: 'Challenged', numeric: true, cell: (row) => count(row.challenged) },
+          { header: 'Dry-run hits', numeric: true, cell: (row) => count(row.dryRunHits) },
+        ],
+        rows: fraud.reasons,
+        empty: 'No rule hit in this period.',
+      })}
+      <div class="top-lists">
+        ${this.topTable(fraud, 'prefixes', 'Top prefixes', 'Prefix', (value) => value || 'Unknown')}
+        ${this.topTable(fraud, 'countries', 'Top countries', 'Country', country)}
+        ${this.topTable(fraud, 'networks', 'Top client networks', 'Network', (value) => value || 'Unknown')}
+      </div>
+      ${dataTable<RunningBlock>({
+        id: 'fraud-blocks',
+        title: 'Low-conversion blocks running',
+        csvHref: this.csvHref('blocks'),
+        columns: [
+          { header: 'Blocked', cell: (row) => html`${row.scope === 'country' ? country(row.subject) : row.subject}` },
+          { header: 'Rule', cell: (row) => html`<code>${row.rule}</code>` },
+          { header: 'Since', cell: (row) => when(row.since) },
+          { header: 'Until', cell: (row) => when(row.until) },
+          { header: 'Verified', cell: (row) => `${count(row.verified)} of ${count(row.sends)} verified` },
+        ],
+        rows: fraud.runningBlocks,
+        empty: 'No prefix or country is blocked for low conversion now.',
+      })}
+    `;
+  }
+
+  private topTable(
+    fraud: FraudOverview,
+    table: 'prefixes' | 'countries' | 'networks',
+    title: string,
+    header: string,
+    show: (value: string) => string,
+  ) {
+    const columns: Column<FraudTopRow>[] = [
+      { header, cell: (row) => show(row.value) },
+      { header: 'Blocked', numeric: true, cell: (row) => count(row.blocked) },
+      { header: 'Saved', numeric: true, cell: (row) => money(row.moneySaved, fraud.moneySaved.currency) },
+    ];
+    return dataTable({ id: `fraud-${table}`, title, csvHref: this.csvHref(table), columns, rows: fraud[table] });
+  }
+
+  private csvHref(table: string): string {
+    return `/api/export/fraud/${table}.csv?${filterQuery(this.route, Date.now())}`;
+  }
+
+  private async load(filter: string): Promise<void> {
+    this.shownFilter = filter;
+    this.loading = true;
+    this.error = '';
+    const now = Date.now();
+    try {
+      const [fraud, countries] = await Promise.all([
+        this.api.fraud(filterQuery(this.route, now)),
+        this.api.countries(filterQuery(this.route, now, { country: false })),
+      ]);
+      if (filter !== this.shownFilter) return;
+      this.fraud = fraud;
+      this.countries = countries;
+    } catch (error) {
+      if (filter === this.shownFilter) this.error = `The figures could not be loaded: ${(error as Error).message}`;
+    } finally {
+      if (filter === this.shownFilter) this.loading = false;
+    }
+  }
+}
+
+customElements.define('fraud-page', FraudPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fraud-page': FraudPage;
+  }
+}
