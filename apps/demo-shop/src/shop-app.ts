@@ -11,6 +11,7 @@ import { checkoutPage, indexPage, notFoundPage, outcomePage } from './pages.js';
 import { galleryRoutes } from './gallery/routes.js';
 import { explainRefusal } from './refusals.js';
 import type { ShopBrand } from './shop-config.js';
+import type { CheckoutCart } from './step-up.js';
 import { stepUpRoutes } from './step-up.js';
 
 export interface ShopOptions {
@@ -75,11 +76,12 @@ export function createShopApp(options: ShopOptions): express.Express {
     };
   app.get('/checkout/:brand', checkout(false));
   app.get('/checkout/:brand/signed-in', checkout(true));
-  const brandOfCart = (cartId: string) => {
-    const cart = carts.get(cartId);
-    return cart && brands.get(cart.brand);
+  const openCartInCookie = (req: express.Request, brandId: string): CheckoutCart | undefined => {
+    const cart = carts.get(readCookie(req, `cart_${brandId}`));
+    const brand = cart?.orderedAt === undefined && cart?.brand === brandId ? brands.get(brandId) : undefined;
+    return brand && cart && { brand, cartId: cart.id };
   };
-  app.use(stepUpRoutes(options.verifierUrl, brandOfCart));
+  app.use(stepUpRoutes(options.verifierUrl, openCartInCookie));
   app.post('/cart', form, (req, res) => {
     const cart = cartOf(req);
     if (cart === undefined) {

@@ -78,6 +78,11 @@ export const stepUpRequestSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9_.-]{1,64}$/)
     .describe('How the brand re-verified its customer (password, id_document, store_visit, ...), for the record'),
+  orderId: orderSchema.shape.id
+    .optional()
+    .describe(
+      "The order the brand re-verified its customer for: refused with 422 order_mismatch unless it is the session's",
+    ),
 });
 
 export const stepUpResponseSchema = z.object({

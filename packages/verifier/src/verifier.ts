@@ -14,6 +14,7 @@ import { createConfiguredProviders, createProviders, providerNames } from './del
 import { HttpCustomerDirectory } from './directory/customer-directory.js';
 import { CustomerTokenVerifier } from './directory/customer-token.js';
 import { SiteverifyCaptcha } from './directory/captcha/siteverify-captcha.js';
+import { cachedSimSwap } from './directory/sim-swap/cached-sim-swap.js';
 import { camaraSimSwap } from './directory/sim-swap/camara-sim-swap.js';
 import type { SimSwapServiceConfig } from './config/risk-services-schema.js';
 import { createApp } from './http/app.js';
@@ -67,7 +68,7 @@ export async function createVerifier(options: VerifierOptions): Promise<Verifier
     receipts: (provider, receipt) => outbox.recordReceipt(provider, receipt),
   });
   const simSwapService = options.simSwapService ?? brands.simSwap;
-  const simSwap = simSwapService && camaraSimSwap(simSwapService, { env, logger, clock });
+  const simSwap = simSwapService && cachedSimSwap(camaraSimSwap(simSwapService, { env, logger, clock }), clock);
   const captcha = new SiteverifyCaptcha(brands.all(), env, logger);
   const store = openSqliteStore(databaseFile(options.dataDir), clock);
   const providers = createProviders(store, { ...configuredProviders, ...options.providers });

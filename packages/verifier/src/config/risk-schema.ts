@@ -41,6 +41,7 @@ export const riskConfigSchema = z.strictObject({
   lowConversion: z
     .strictObject({
       mode: modeSchema.optional(),
+      countryMode: modeSchema.optional(),
       lookbackHours: z.number().int().min(1).max(168).optional(),
       minPrefixSends: z.number().int().min(1).max(1_000_000).optional(),
       minCountrySends: z.number().int().min(1).max(10_000_000).optional(),

@@ -13,8 +13,8 @@ export const LIMIT_SCOPES = [
   'wrongChecksPerIp',
 ] as const;
 export type LimitScope = (typeof LIMIT_SCOPES)[number];
-/** Fixed budgets of reports that only append to the event log (usecases/limits.ts REPORT_LIMITS). */
-export type ReportScope = 'shownPerIp' | 'tokenRefusalsPerBrand';
+/** Fixed budgets of calls that cost the platform without sending a code (usecases/limits.ts REPORT_LIMITS). */
+export type ReportScope = 'shownPerIp' | 'tokenRefusalsPerBrand' | 'captchaChecksPerIp';
 
 export interface LimitWindow {
   /** Most events allowed in one window. */

@@ -126,6 +126,7 @@ const PATHS: Record<string, Record<string, Operation & { parameters?: object[] }
         'invalid_secret_key',
         'session_not_found',
         'session_closed',
+        'order_mismatch',
         'payload_too_large',
         'unsupported_media_type',
       ],

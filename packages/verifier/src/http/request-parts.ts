@@ -48,8 +48,7 @@ export function isSecretKey(credential: string | undefined): credential is strin
  * `trust proxy` (OTP_VERIFY_TRUST_PROXY) allows, and is the socket's address when it is off.
  */
 export function clientOf(req: Request): RequestClient {
-  const headers = `headers\0${req.headers['user-agent'] ?? ''}\0${req.headers['accept-language'] ?? ''}`;
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', fingerprint: headers };
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
 }
 
 /**

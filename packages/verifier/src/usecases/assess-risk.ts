@@ -13,6 +13,7 @@ import { numberOf } from '../directory/typed-phone.js';
 import { smsSegmentsOf } from './code-messages.js';
 import type { VerifierContext } from './context.js';
 import type { RequestClient } from './limits.js';
+import { limitedPhone } from './limits.js';
 import { numberPrefix } from './phone-region.js';
 import { conversionCounter, MICRO_UNITS, riskCounters, spendCounters } from './risk-keys.js';
 import type { RiskCounter } from '../store/port.js';
@@ -52,7 +53,7 @@ export function assessSend(
   const spend = spendCounters(brand.id, now);
   const spent = (counter: typeof spend.hour) =>
     context.store.sumRiskCounter(counter.key, counter.windowStart, counter.windowStart + 1) / MICRO_UNITS;
-  const velocity = velocityCounters(context, brand, settings, number, client, now);
+  const velocity = velocityCounters(context, brand, settings, session, client, now);
   const decision = decide(settings, {
     brand: brand.id,
     now,
@@ -62,7 +63,7 @@ export function assessSend(
     velocity: Object.fromEntries(
       VELOCITY_SCOPES.map((scope) => [scope, context.store.addToRiskCounters(velocity[scope], 1, now)]),
     ) as Record<VelocityScope, number[]>,
-    distinctNumbersPerIp: countDistinctNumbers(context, brand, settings, number, client, now),
+    distinctNumbersPerIp: countDistinctNumbers(context, brand, settings, session, client, now),
     prefix: conversionOf(
       context,
       brand,
@@ -179,22 +180,25 @@ function withoutNumberRules(settings: RiskSettings): RiskSettings {
   return { ...settings, country: { mode: 'off' }, numberType: { ...settings.numberType, mode: 'off' } };
 }
 
-/** The velocity counters this send takes from, one list per scope (empty: the rule is off or has no subject). */
+/**
+ * The velocity counters this send takes from, one list per scope (empty: the rule is off or has no subject). A
+ * suppressed session's phone is its customer reference, counted like a number, so it answers like a real one.
+ */
 function velocityCounters(
   context: VerifierContext,
   brand: Brand,
   settings: RiskSettings,
-  number: ParsedNumber | undefined,
+  session: Session,
   client: RequestClient,
   now: number,
 ): Record<VelocityScope, RiskCounter[]> {
   const key = context.secrets.phoneRefKey;
   const subjects: Record<VelocityScope, string | undefined> = {
     ip: limitSubject(key, 'ip', clientNetwork(client.ip)),
-    phone: number === undefined ? undefined : limitSubject(key, 'phone', number.e164),
-    prefix: number === undefined ? undefined : numberPrefix(number.e164),
+    phone: limitSubject(key, 'phone', limitedPhone(session)),
+    prefix: session.phoneE164 === null ? undefined : numberPrefix(session.phoneE164),
     brand: 'all',
-    fingerprint: limitSubject(key, 'fingerprint', client.fingerprint ?? 'none'),
+    fingerprint: client.fingerprint === undefined ? undefined : limitSubject(key, 'fingerprint', client.fingerprint),
   };
   const counters = {} as Record<VelocityScope, RiskCounter[]>;
   for (const scope of VELOCITY_SCOPES) {
@@ -212,16 +216,16 @@ function countDistinctNumbers(
   context: VerifierContext,
   brand: Brand,
   settings: RiskSettings,
-  number: ParsedNumber | undefined,
+  session: Session,
   client: RequestClient,
   now: number,
 ): readonly number[] {
   const rule = settings.distinctNumbersPerIp;
-  if (rule.mode === 'off' || number === undefined) return [];
+  if (rule.mode === 'off') return [];
   const key = context.secrets.phoneRefKey;
   const ip = limitSubject(key, 'ip', clientNetwork(client.ip));
   const sets = riskCounters('distinct_numbers_ip', `${brand.id}:${ip}`, rule.windows, now);
-  return context.store.addToDistinctSets(sets, limitSubject(key, 'phone', number.e164), now);
+  return context.store.addToDistinctSets(sets, limitSubject(key, 'phone', limitedPhone(session)), now);
 }
 
 function conversionOf(
@@ -233,7 +237,8 @@ function conversionOf(
   now: number,
 ): ConversionFact {
   const rule = settings.lowConversion;
-  if (rule.mode === 'off' || subject === '') return { subject, sends: 0, verified: 0, activeBlock: undefined };
+  const mode = scope === 'prefix' ? rule.mode : rule.countryMode;
+  if (mode === 'off' || subject === '') return { subject, sends: 0, verified: 0, activeBlock: undefined };
   const hourStart = Math.floor(now / 3_600_000) * 3_600_000;
   const from = hourStart - rule.lookbackHours * 3_600_000;
   const sum = (kind: 'sent' | 'verified') =>

@@ -1,4 +1,4 @@
-import type { Challenge, StepUpResponse } from '@otp-verify/protocol';
+import type { Challenge, StepUpRequest, StepUpResponse } from '@otp-verify/protocol';
 import type { Brand } from '../config/brands.js';
 import { VerificationError } from '../domain/errors.js';
 import type { RiskDecision } from '../domain/risk/risk-decision.js';
@@ -6,7 +6,9 @@ import type { RiskEventData } from '../domain/risk/risk-events.js';
 import type { Session } from '../domain/session.js';
 import { effectiveStatus, isClosed } from '../domain/session.js';
 import type { VerifierContext } from './context.js';
+import { isSuppressedSession } from './resolve-phone.js';
 import type { RequestClient } from './limits.js';
+import { takeReportLimit } from './limits.js';
 
 /** The answer to a send the engine did not allow: 403 blocked, or 403 challenge_required naming the challenge. */
 export function riskRefusal(brand: Brand, decision: RiskDecision): VerificationError {
@@ -37,6 +39,7 @@ export async function passCaptcha(
     throw new VerificationError('invalid_request', `Brand "${brand.id}" has no captcha: send no challengeToken.`);
   }
   if (session.challengesPassed.includes('captcha')) return session;
+  takeReportLimit(context, 'captchaChecksPerIp', { ip: client.ip }, context.clock());
   const answer = await context.captcha.verify(brand.id, token, client.ip);
   if (answer !== 'passed') {
     const detail =
@@ -48,13 +51,14 @@ export async function passCaptcha(
 
 /**
  * The brand's server vouches that it re-verified its customer (its step-up hook: a password, an ID check, a store
- * visit...), with its secret key: the session's sends no longer need the step-up the SIM-swap rule asked for.
+ * visit...), with its secret key: the session's sends no longer need the step-up the SIM-swap rule asked for. With
+ * `orderId`, only for the session of that order, so a shop cannot vouch for the wrong customer's session.
  */
 export function stepUpSession(
   context: VerifierContext,
   brand: Brand,
   sessionId: string,
-  method: string,
+  request: StepUpRequest,
 ): StepUpResponse {
   const session = context.store.findSession(sessionId);
   if (session === undefined || session.brand !== brand.id) {
@@ -63,7 +67,14 @@ export function stepUpSession(
   if (isClosed(effectiveStatus(session, context.clock()))) {
     throw new VerificationError('session_closed', 'This session is closed: start a new one.');
   }
-  const passed = recordPassed(context, brand.id, session, 'step_up', { method });
+  if (request.orderId !== undefined && request.orderId !== session.order.id) {
+    throw new VerificationError('order_mismatch', 'This session is for another order.');
+  }
+  // The step-up vouches for the customer of one number: none yet, and it would cover whatever is typed next.
+  if (session.phoneE164 === null && !isSuppressedSession(session)) {
+    throw new VerificationError('invalid_request', 'This session has no number yet: step up after its first send.');
+  }
+  const passed = recordPassed(context, brand.id, session, 'step_up', { method: request.method });
   return { id: passed.id, challengesPassed: passed.challengesPassed };
 }
 

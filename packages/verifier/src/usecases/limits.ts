@@ -1,14 +1,15 @@
 import { VerificationError } from '../domain/errors.js';
 import type { CounterHit, LimitRules, LimitWindow, ReportScope } from '../domain/limits.js';
 import { clientNetwork, counterHits, limitSubject, retryAfterSeconds } from '../domain/limits.js';
+import type { Session } from '../domain/session.js';
 import type { VerifierContext } from './context.js';
 
 /** Who sent the request, as the HTTP layer sees it (`req.ip`, which honours OTP_VERIFY_TRUST_PROXY). */
 export interface RequestClient {
   ip: string;
   /**
-   * What tells this client's browser from others for per-client velocity: the element's fingerprint, else its
-   * request headers. Only ever counted as a keyed hash.
+   * The element's fingerprint of the browser, for per-client velocity (only ever counted as a keyed hash). Request
+   * headers are no stand-in: every client of one user agent and language would share a budget.
    */
   fingerprint?: string;
 }
@@ -61,13 +62,15 @@ export function rateLimited(full: readonly CounterHit[], now: number, detail: st
 }
 
 /**
- * Budgets of reports that only append to the event log: the element's shown beacons per client address (a
- * public endpoint anybody can call), and a checkout guard's token refusals per brand. Fixed one-minute windows,
- * apart from the configurable limits: they bound the log's growth, not a customer-facing flow.
+ * Budgets of calls that cost the platform without sending a code: the element's shown beacons per client address
+ * (a public endpoint anybody can call) and a checkout guard's token refusals per brand, which append to the event
+ * log, and captcha answers per client address, each a call to the brand's siteverify service. Fixed one-minute
+ * windows, apart from the configurable limits: they bound cost, not a customer-facing flow.
  */
 export const REPORT_LIMITS: Record<ReportScope, LimitWindow> = {
   shownPerIp: { max: 120, windowSeconds: 60 },
   tokenRefusalsPerBrand: { max: 600, windowSeconds: 60 },
+  captchaChecksPerIp: { max: 10, windowSeconds: 60 },
 };
 
 /** Takes one report from its budget (keyed like the send limits: an address as its network), or throws 429. */
@@ -82,4 +85,12 @@ export function takeReportLimit(
     'ip' in subject ? limitSubject(key, 'ip', clientNetwork(subject.ip)) : limitSubject(key, 'brand', subject.brand);
   const hits = counterHits(budget, counted, [REPORT_LIMITS[budget]], now);
   refuseIfFull(context.store.takeFromCounters(hits, now), now, 'Too many reports: try again later.');
+}
+
+/**
+ * What the per-phone counters key on: the E.164 number (one counter across brands and spellings), or for a
+ * suppressed session the pseudonymous reference of its customer, so it counts like a real number would.
+ */
+export function limitedPhone(session: Pick<Session, 'phoneE164' | 'phoneRef'>): string {
+  return session.phoneE164 ?? `ref:${session.phoneRef as string}`;
 }

@@ -13,7 +13,7 @@ import { simSwapFact } from './sim-swap-fact.js';
 import type { VerifierContext } from './context.js';
 import { regionOf } from './phone-region.js';
 import type { RequestClient } from './limits.js';
-import { blockingRule, rateLimited, sendLimitHits } from './limits.js';
+import { blockingRule, limitedPhone, rateLimited, sendLimitHits } from './limits.js';
 import { isSuppressedSession, resolvePhone } from './resolve-phone.js';
 
 export async function sendCode(
@@ -94,14 +94,6 @@ export async function sendCode(
     expiresAt: new Date(codeExpiresAt).toISOString(),
     sendsLeft: Math.max(0, session.policy.maxSends - sends),
   };
-}
-
-/**
- * What the per-phone counter is keyed on: the E.164 number (one counter across brands and spellings), or
- * for a suppressed session the pseudonymous reference of its customer, so it reaches 429 at the same count.
- */
-function limitedPhone(session: Session): string {
-  return session.phoneE164 ?? `ref:${session.phoneRef as string}`;
 }
 
 async function bindTypedPhone(

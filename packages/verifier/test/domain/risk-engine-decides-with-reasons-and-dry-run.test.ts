@@ -138,6 +138,34 @@ describe('low-conversion prefixes and countries are blocked for a period, with t
     expect(decide(settings(), facts({ prefix: { ...lowPrefix, verified: 4 } })).action).toBe('allow');
   });
 
+  it('only reports a low-converting country by default: an attacker flooding the home country cannot shut it', () => {
+    const country = { subject: 'DE', sends: 300, verified: 3, activeBlock: undefined };
+    const decision = decide(settings(), facts({ countryConversion: country }));
+    expect(decision).toMatchObject({ action: 'allow', newBlocks: [] });
+    expect(rules(decision.dryRun)).toEqual(['low_conversion_country']);
+    const enforced = settings({ lowConversion: { ...DEFAULT_RISK_SETTINGS.lowConversion, countryMode: 'enforce' } });
+    expect(decide(enforced, facts({ countryConversion: country })).newBlocks).toHaveLength(1);
+  });
+
+  it('lifts a running block at once when its rule goes to dry-run', () => {
+    const block = {
+      brand: 'acme',
+      scope: 'prefix' as const,
+      subject: '+49170123',
+      startedAt: NOW - 1,
+      until: NOW + 60_000,
+      sends: 30,
+      verified: 0,
+    };
+    const dry = settings({ lowConversion: { ...DEFAULT_RISK_SETTINGS.lowConversion, mode: 'dry-run' } });
+    const decision = decide(
+      dry,
+      facts({ prefix: { subject: '+49170123', sends: 0, verified: 0, activeBlock: block } }),
+    );
+    expect(decision.action).toBe('allow');
+    expect(rules(decision.dryRun)).toEqual(['low_conversion_prefix']);
+  });
+
   it('keeps blocking while a block runs, whatever the figures now', () => {
     const block = {
       brand: 'acme',
@@ -148,8 +176,9 @@ describe('low-conversion prefixes and countries are blocked for a period, with t
       sends: 300,
       verified: 3,
     };
+    const countries = settings({ lowConversion: { ...DEFAULT_RISK_SETTINGS.lowConversion, countryMode: 'enforce' } });
     const decision = decide(
-      settings(),
+      countries,
       facts({ countryConversion: { subject: 'DE', sends: 0, verified: 0, activeBlock: block } }),
     );
     expect(rules(decision.reasons)).toEqual(['low_conversion_country']);

@@ -148,6 +148,38 @@ describe('SMS pumping is refused before any code is sent', () => {
   });
 });
 
+describe('per-browser velocity counts the element’s fingerprint only', () => {
+  it('challenges the 7th send an hour from one fingerprint, and never lumps clients without one together', async () => {
+    fixture = await startRiskVerifier(
+      {
+        captcha: { siteKey: 'k', verifyUrl: 'http://127.0.0.1:9/siteverify', secretEnv: 'CAPTCHA_SECRET' },
+        risk: { showReasons: true },
+      },
+      { env: { CAPTCHA_SECRET: 'unused' } },
+    );
+    const withFingerprint = [];
+    const withoutFingerprint = [];
+    for (let n = 0; n < 7; n += 1) {
+      const created = await fixture.api.createSession(
+        { brand: 'acme', order: { id: `o-${n}`, amount: 100, currency: 'EUR' }, phone: freshRange()(1) },
+        { headers: { 'x-forwarded-for': freshIp() } },
+      );
+      const { id, clientSecret } = created.body as { id: string; clientSecret: string };
+      withFingerprint.push(
+        await fixture.api.request('POST', `/v1/sessions/${id}/send`, {
+          body: { fingerprint: 'same-browser-fingerprint-0123' },
+          bearer: clientSecret,
+          headers: { 'x-forwarded-for': freshIp() },
+        }),
+      );
+      withoutFingerprint.push(await sendFromFreshIp(fixture, freshRange()(1)));
+    }
+    expect(statuses(withFingerprint)).toEqual([202, 202, 202, 202, 202, 202, 403]);
+    expect(withFingerprint[6]?.body).toMatchObject({ code: 'challenge_required', reasons: ['velocity_fingerprint'] });
+    expect(statuses(withoutFingerprint)).toEqual(Array(7).fill(202));
+  });
+});
+
 describe('every rule can run in dry-run: logged, not enforced', () => {
   it('sends past a prefix velocity in dry-run and records each would-be block', async () => {
     fixture = await startRiskVerifier({ risk: { velocity: { prefix: { mode: 'dry-run' } } } });

@@ -94,6 +94,22 @@ describe('a recently swapped SIM gets no code without the brand’s step-up', ()
       body: { code: 'session_not_found' },
     });
     expect(await stepUp(fixture, session.id, ACME.secretKey, { method: 'Pass word!' })).toMatchObject({ status: 400 });
+    // A shop naming the order it re-verified its customer for cannot vouch for another order's session.
+    expect(
+      await stepUp(fixture, session.id, ACME.secretKey, { method: 'password', orderId: 'another-cart' }),
+    ).toMatchObject({
+      status: 422,
+      body: { code: 'order_mismatch' },
+    });
+    // Nor before the session has a number: the waiver would cover whatever number is typed next.
+    const unbound = await fixture.api.createSession({
+      brand: 'acme',
+      order: { id: 'o-2', amount: 100, currency: 'EUR' },
+    });
+    expect(await stepUp(fixture, (unbound.body as { id: string }).id, ACME.secretKey)).toMatchObject({
+      status: 400,
+      body: { code: 'invalid_request' },
+    });
     fixture.clock.advanceSeconds(3_600);
     expect(await stepUp(fixture, session.id, ACME.secretKey)).toMatchObject({
       status: 409,
@@ -163,6 +179,29 @@ describe('a captcha challenge passes only with an answer the brand’s siteverif
       headers: { 'x-forwarded-for': ip },
     });
     expect(replay).toMatchObject({ status: 403, body: { challenge: 'captcha' } });
+  });
+
+  it('checks at most 10 captcha answers a minute from one address (each is a call to the brand’s service)', async () => {
+    fixture = await startRiskVerifier(
+      {
+        risk: { velocity: { ip: { windows: [{ max: 1, windowSeconds: 3_600 }] } } },
+        captcha: { siteKey: 'site-key', verifyUrl: siteverify.url, secretEnv: 'CAPTCHA_SECRET' },
+      },
+      { env: { CAPTCHA_SECRET: 'captcha-secret' } },
+    );
+    const ip = freshIp();
+    await createAndSend(fixture.api, '+491700000401', { ip });
+    const { session } = await createAndSend(fixture.api, '+491700000402', { ip });
+    const answers = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      const response = await fixture.api.request('POST', `/v1/sessions/${session.id}/send`, {
+        body: { challengeToken: `pass-forged-${attempt}` },
+        bearer: session.clientSecret,
+        headers: { 'x-forwarded-for': ip },
+      });
+      answers.push(response.status);
+    }
+    expect(answers).toEqual([...Array(10).fill(403), 429]);
   });
 
   it('publishes the site key with the brand settings, so the page can show the widget', async () => {

@@ -193,12 +193,14 @@ function lowConversionHits(
   newBlocks: RiskBlock[],
 ): Hit[] {
   const rule = settings.lowConversion;
-  if (rule.mode === 'off') return [];
+  const mode = scope === 'prefix' ? rule.mode : rule.countryMode;
+  if (mode === 'off') return [];
   const fact = scope === 'prefix' ? facts.prefix : facts.countryConversion;
   const id: RiskRuleId = scope === 'prefix' ? 'low_conversion_prefix' : 'low_conversion_country';
+  // A running block follows the rule's mode too: dry-run (or off) lifts it at once.
   if (fact.activeBlock !== undefined) {
     const block = fact.activeBlock;
-    return [{ rule: id, action: 'block', mode: 'enforce', detail: blockDetail(scope, block), until: block.until }];
+    return [{ rule: id, action: 'block', mode, detail: blockDetail(scope, block), until: block.until }];
   }
   const minSends = scope === 'prefix' ? rule.minPrefixSends : rule.minCountrySends;
   if (fact.subject === '' || fact.sends < minSends || fact.verified >= fact.sends * rule.minConversion) return [];
@@ -211,8 +213,8 @@ function lowConversionHits(
     sends: fact.sends,
     verified: fact.verified,
   };
-  if (rule.mode === 'enforce') newBlocks.push(block);
-  return [{ rule: id, action: 'block', mode: rule.mode, detail: blockDetail(scope, block), until: block.until }];
+  if (mode === 'enforce') newBlocks.push(block);
+  return [{ rule: id, action: 'block', mode, detail: blockDetail(scope, block), until: block.until }];
 }
 
 function blockDetail(scope: 'prefix' | 'country', block: RiskBlock): string {

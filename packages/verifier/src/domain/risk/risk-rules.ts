@@ -67,7 +67,13 @@ export interface RiskSettings {
   velocity: Record<VelocityScope, CountingRule>;
   distinctNumbersPerIp: CountingRule;
   lowConversion: {
+    /** The mode of the prefix rule (low_conversion_prefix). */
     mode: RuleMode;
+    /**
+     * The mode of the country rule (low_conversion_country). Dry-run by default: an attacker who floods a brand's
+     * home country with unverified sends would otherwise shut that whole country out.
+     */
+    countryMode: RuleMode;
     /** Complete hours looked back over (the current hour is left out: its codes may still be typed). */
     lookbackHours: number;
     /** Sends a prefix (a country) needs in the look-back before its conversion is judged. */
@@ -114,6 +120,7 @@ export const DEFAULT_RISK_SETTINGS: RiskSettings = {
   distinctNumbersPerIp: captcha([{ max: 3, windowSeconds: 3_600 }]),
   lowConversion: {
     mode: 'enforce',
+    countryMode: 'dry-run',
     lookbackHours: 24,
     minPrefixSends: 15,
     minCountrySends: 200,

@@ -53,8 +53,8 @@ export function sessionRoutes(context: VerifierContext): Router {
     .route('/v1/sessions/:id/step-up')
     .post((req, res) => {
       const brand = brandOfSecretKey(context, bearerToken(req));
-      const { method } = parseBody(req, stepUpRequestSchema);
-      res.status(200).json(stepUpSession(context, brand, req.params.id, method));
+      const request = parseBody(req, stepUpRequestSchema);
+      res.status(200).json(stepUpSession(context, brand, req.params.id, request));
     })
     .all(methodNotAllowed('POST'));
   router

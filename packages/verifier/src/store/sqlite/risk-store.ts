@@ -21,7 +21,7 @@ const BLOCK_COLUMNS = 'brand, scope, subject, started_at, until, sends, verified
 
 /**
  * The risk engine's memory in SQLite (issue 8). Counters share `rate_counters` with the send limits (their keys start
- * with `risk:`, and that table's purge removes them once their window ends); distinct members live in `risk_sets`,
+ * with `risk.`, and that table's purge removes them once their window ends); distinct members live in `risk_sets`,
  * low-conversion blocks in `risk_blocks`. Every change is one statement, or several in an immediate transaction (a
  * savepoint inside the caller's), so counts and blocks stay exact across processes. `now` is the store's clock.
  */
