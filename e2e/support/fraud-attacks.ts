@@ -1,6 +1,17 @@
+const HOUR_MS = 3_600_000;
+
+/** What the verifier answered the sends of a pumping run. */
+export interface PumpRun {
+  sent: number;
+  /** Sends refused with `blocked` (403). */
+  blocked: number;
+  /** Whether the run began and ended in the same clock hour: the window of an hourly limit never reset during it. */
+  withinOneHour: boolean;
+}
+
 /**
  * What an attacker sends the verifier over HTTP, from a checkout origin the brand allows: numbers the risk engine
- * refuses at entry, and a pumping run across one number range. Each returns the HTTP statuses the verifier answered.
+ * refuses at entry, and a pumping run across one number range.
  */
 export class FraudAttacks {
   constructor(
@@ -14,26 +25,28 @@ export class FraudAttacks {
   }
 
   /**
-   * One session and one send per number of `range` (numbers sharing everything but their last digits), as an SMS
-   * pumping run does: the statuses of the sends (202 sent, 403 blocked).
+   * One session and one send per number of `range` (numbers sharing everything but their last 4 digits), as an SMS
+   * pumping run does. Any answer other than sent (202) or blocked (403 `blocked`) fails the run.
    */
-  async pump(brand: string, range: string, count: number): Promise<number[]> {
-    const statuses: number[] = [];
+  async pump(brand: string, range: string, count: number): Promise<PumpRun> {
+    const startedAt = Date.now();
+    const run = { sent: 0, blocked: 0 };
     for (let index = 0; index < count; index += 1) {
       const created = await this.createSession(brand, `${range}${String(index).padStart(4, '0')}`);
-      if (created.status !== 201) {
-        statuses.push(created.status);
-        continue;
-      }
+      if (created.status !== 201) throw new Error(`session refused: ${created.status} ${await created.text()}`);
       const session = (await created.json()) as { id: string; clientSecret: string };
-      const sent = await this.post(
+      const send = await this.post(
         `/v1/sessions/${session.id}/send`,
         {},
         { authorization: `Bearer ${session.clientSecret}` },
       );
-      statuses.push(sent.status);
+      const answer = send.status === 202 ? 'sent' : ((await send.json()) as { code?: string }).code;
+      if (answer === 'sent') run.sent += 1;
+      else if (send.status === 403 && answer === 'blocked') run.blocked += 1;
+      else throw new Error(`send answered ${send.status} ${answer}`);
     }
-    return statuses;
+    const withinOneHour = Math.floor(startedAt / HOUR_MS) === Math.floor(Date.now() / HOUR_MS);
+    return { ...run, withinOneHour };
   }
 
   private createSession(brand: string, phone: string): Promise<Response> {

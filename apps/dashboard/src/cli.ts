@@ -19,7 +19,7 @@ Environment:
   DASHBOARD_HOST / _PORT   listen address (default 127.0.0.1:3100)
   DASHBOARD_PUBLIC_ORIGIN  the origin browsers use, behind a proxy (default: this address, localhost or 127.0.0.1 on its port)
   DASHBOARD_TRUST_PROXY    proxy hops to trust for the client address (default 0)
-  DASHBOARD_PRICES         price table (default config/prices.json)
+  DASHBOARD_PRICES         price table (default the verifier's; else match platform.json's prices)
   DASHBOARD_ALERT_RULES    alert rules (default config/alert-rules.json)
   DASHBOARD_SMTP_HOST, _PORT, _SECURITY (tls|starttls|none), _USER, _PASSWORD,
   DASHBOARD_ALERT_EMAIL_FROM, DASHBOARD_ALERT_EMAIL_TO (comma-separated): alert emails
@@ -47,7 +47,7 @@ async function serve(args: string[]): Promise<void> {
     verifierDataDir: settings.verifierDataDir,
     brands: settings.brands,
     dataDir: settings.dataDir,
-    prices: settings.pricesFile,
+    ...(settings.pricesFile === undefined ? {} : { prices: settings.pricesFile }),
     alertRules: settings.alertRulesFile,
     ...(settings.publicOrigin === undefined ? {} : { publicOrigin: settings.publicOrigin }),
     ...(settings.trustProxy === undefined ? {} : { trustProxy: settings.trustProxy }),

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrandRegistry } from '@otp-verify/verifier';
+import { DEFAULT_PRICES } from '@otp-verify/verifier';
 import type { PriceTable } from '@otp-verify/verifier/analytics';
 import { openAnalytics } from '@otp-verify/verifier/analytics';
 import type { Express } from 'express';
@@ -38,7 +39,10 @@ export interface DashboardOptions {
   brands: string | BrandRegistry;
   /** The dashboard's own SQLite; default `<verifierDataDir>/dashboard`. */
   dataDir?: string;
-  /** A price table or its file; default config/prices.json. */
+  /**
+   * A price table or its file; default the verifier's DEFAULT_PRICES. A table of its own should match the `prices`
+   * of the verifier's platform.json, which its spend caps count with.
+   */
   prices?: PriceTable | string;
   /** Alert rules or their file; default config/alert-rules.json. */
   alertRules?: readonly AlertRule[] | string;
@@ -70,9 +74,7 @@ export async function createDashboard(options: DashboardOptions): Promise<Dashbo
   const logger = options.logger ?? pino({ name: 'otp-verify-dashboard' });
   const clock = options.clock ?? Date.now;
   const prices =
-    typeof options.prices === 'object'
-      ? options.prices
-      : loadPriceTable(options.prices ?? join(PACKAGE_DIR, 'config/prices.json'));
+    typeof options.prices === 'string' ? loadPriceTable(options.prices) : (options.prices ?? DEFAULT_PRICES);
   const rules =
     typeof options.alertRules === 'object'
       ? options.alertRules

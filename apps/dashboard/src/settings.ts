@@ -30,7 +30,8 @@ export interface DashboardSettings {
   brands: string;
   /** The dashboard's own SQLite (operators, sign-in sessions, alerts). */
   dataDir: string;
-  pricesFile: string;
+  /** An operator's price table (DASHBOARD_PRICES); else the verifier's default, DEFAULT_PRICES. */
+  pricesFile?: string;
   alertRulesFile: string;
   /** The dashboard's origin as browsers see it behind a proxy (DASHBOARD_PUBLIC_ORIGIN); else each request's. */
   publicOrigin?: string;
@@ -62,7 +63,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): DashboardSettings {
     verifierDataDir,
     brands,
     dataDir: dashboardDataDirFromEnv(env),
-    pricesFile: env.DASHBOARD_PRICES ?? join(CONFIG_DIR, 'prices.json'),
+    ...(env.DASHBOARD_PRICES === undefined ? {} : { pricesFile: env.DASHBOARD_PRICES }),
     alertRulesFile: env.DASHBOARD_ALERT_RULES ?? join(CONFIG_DIR, 'alert-rules.json'),
     ...(env.DASHBOARD_PUBLIC_ORIGIN === undefined
       ? {}

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Figures, Overview, PriceTable } from '@otp-verify/verifier/analytics';
+import { DEFAULT_PRICES as PRICES } from '@otp-verify/verifier';
+import type { Figures, Overview } from '@otp-verify/verifier/analytics';
 import { ACME, INITECH, uniqueMobile } from './support/brands.js';
 import type { TestBrand } from './support/brands.js';
 import type { DashboardClient } from './support/dashboard-client.js';
@@ -9,7 +9,6 @@ import { RawEvents } from './support/raw-event-counts.js';
 import { useStack } from './support/stack.js';
 import { wrongCode } from './support/verifier-client.js';
 
-const PRICES = JSON.parse(readFileSync(new URL('../config/prices.json', import.meta.url), 'utf8')) as PriceTable;
 const PERIOD = 'from=2030-01-15T10:00:00Z&to=2030-01-15T12:00:00Z';
 
 /** The done-when: every number of GET /api/overview equals a count over the raw events. */

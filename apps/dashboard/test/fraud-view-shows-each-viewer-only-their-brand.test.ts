@@ -69,7 +69,7 @@ describe('the fraud view (issue 8): figures by brand, each viewer only theirs', 
   it('an operator sees the platform, and one brand when asking for it; money saved by the price table', async () => {
     const platform = (await operator.get(`/api/fraud?${period}`)).body as FraudOverview;
     expect(platform.totals).toEqual({ blocked: 5, blockedSegments: 8, challenged: 1, dryRunSends: 1 });
-    // config/prices.json: DE 0.075, AT 0.07 per segment; the block without a country has no segments.
+    // The verifier's DEFAULT_PRICES: DE 0.075, AT 0.07 per segment; the block without a country has no segments.
     expect(platform.moneySaved).toEqual({ amount: 5 * 0.075 + 3 * 0.07, currency: 'EUR' });
     expect(platform.networks.map((row) => row.value)).toEqual(['198.51.100.0/24', '', INITECH_NETWORK]);
     const initech = (await operator.get(`/api/fraud?brand=initech&${period}`)).body as FraudOverview;

@@ -14,7 +14,8 @@ describe('settings from the environment', () => {
       dataDir: join('/srv/otp', 'dashboard'),
       brands: '/srv/brands',
     });
-    expect(settings.pricesFile).toMatch(/config\/prices\.json$/);
+    // No price table of its own: the dashboard prices by the verifier's DEFAULT_PRICES.
+    expect(settings.pricesFile).toBeUndefined();
     expect(settings.alertRulesFile).toMatch(/config\/alert-rules\.json$/);
     expect(settings.smtp).toBeUndefined();
     expect(settings.webhook).toBeUndefined();

@@ -7,3 +7,5 @@ export type { Brand, BrandRegistry } from './config/brands.js';
 export type { BrandConfig } from './config/brand-schema.js';
 export { ConfigError } from './config/config-error.js';
 export { clientNetwork } from './domain/limits.js';
+export { DEFAULT_PRICES } from './config/default-prices.js';
+export { DEFAULT_RISK_SETTINGS } from './domain/risk/risk-rules.js';

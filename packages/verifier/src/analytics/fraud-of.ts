@@ -1,36 +1,30 @@
 import type { AnalyticsFilter, FraudSeries, FraudTopRow, Granularity, PriceTable } from './figures.js';
 import { roundedAmount, smsSegmentPrice } from './figures-of.js';
-import type { FraudReasonCounts, FraudSeriesCounts, FraudValueCounts } from './fraud-queries.js';
+import type { FraudCountrySegments, FraudReasonCounts, FraudSeriesCounts, FraudTopCounts } from './fraud-queries.js';
 import { DAY_MS, HOUR_MS } from './periods.js';
 
 /** Reasons the chart draws a line for; the rest are summed into `other`. */
 export const CHARTED_REASONS = 6;
 export const OTHER_REASONS = 'other';
-/** Rows of each top list. */
-export const TOP_ROWS = 10;
 
-/** The order SQLite's BINARY collation gives, whatever the locale: the same ties cut the same way everywhere. */
-const byCodePoints = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const segmentsPrice = (prices: PriceTable, row: FraudCountrySegments): number =>
+  row.blocked_segments * smsSegmentPrice(prices, row.country);
 
-/** Values by their blocks (their countries' rows added up, each priced by its country), the top `TOP_ROWS`. */
-export function topRowsOf(rows: readonly FraudValueCounts[], prices: PriceTable): FraudTopRow[] {
+/** The top list from its rows per value and country (in the list's order), each country's segments priced. */
+export function topRowsOf(rows: readonly FraudTopCounts[], prices: PriceTable): FraudTopRow[] {
   const byValue = new Map<string, FraudTopRow>();
   for (const row of rows) {
-    const top = byValue.get(row.value) ?? { value: row.value, blocked: 0, blockedSegments: 0, moneySaved: 0 };
-    top.blocked += row.blocked;
+    const top = byValue.get(row.value) ?? { value: row.value, blocked: row.blocked, blockedSegments: 0, moneySaved: 0 };
     top.blockedSegments += row.blocked_segments;
-    top.moneySaved += row.blocked_segments * smsSegmentPrice(prices, row.country);
+    top.moneySaved += segmentsPrice(prices, row);
     byValue.set(row.value, top);
   }
-  return [...byValue.values()]
-    .map((row) => ({ ...row, moneySaved: roundedAmount(row.moneySaved) }))
-    .sort((a, b) => b.blocked - a.blocked || byCodePoints(a.value, b.value))
-    .slice(0, TOP_ROWS);
+  return [...byValue.values()].map((row) => ({ ...row, moneySaved: roundedAmount(row.moneySaved) }));
 }
 
 /** Every blocked segment by the price of its country. */
-export function moneySavedOf(byCountry: readonly FraudValueCounts[], prices: PriceTable) {
-  const amount = byCountry.reduce((sum, row) => sum + row.blocked_segments * smsSegmentPrice(prices, row.country), 0);
+export function moneySavedOf(byCountry: readonly FraudCountrySegments[], prices: PriceTable) {
+  const amount = byCountry.reduce((sum, row) => sum + segmentsPrice(prices, row), 0);
   return { amount: roundedAmount(amount), currency: prices.currency };
 }
 

@@ -10,13 +10,15 @@ export interface FraudTotals {
   challenged: number;
   dry_run_hits: number;
 }
-/** Blocks of one value (a prefix, a network, a country) in one country: priced by that country. */
-export interface FraudValueCounts {
-  value: string;
+/** Blocked segments to one country: what the money saved prices by that country. */
+export interface FraudCountrySegments {
   country: string;
-  blocked: number;
   blocked_segments: number;
 }
+/** A top value (a prefix, a network, a country) with its blocks in all and its blocked segments to one country. */
+export type FraudTopCounts = FraudCountrySegments & { value: string; blocked: number };
+/** The top lists of the fraud view, each the blocks of one value column of one dimension's rows. */
+export type FraudTopList = 'prefix' | 'network' | 'country';
 export type FraudReasonCounts = Omit<FraudTotals, 'blocked_segments'> & { reason: string };
 export interface FraudSeriesCounts {
   t: number;
@@ -26,6 +28,8 @@ export interface FraudSeriesCounts {
 
 const WHERE = '(@brand IS NULL OR brand = @brand) AND (@country IS NULL OR country = @country)';
 const FRAUD_ROWS = coverRows('analytics_fraud');
+/** Rows of each top list. */
+export const TOP_ROWS = 10;
 
 /** The queries behind the fraud view: each reads the fraud rollups of one period cover only. */
 export function fraudQueries(db: Database) {
@@ -34,14 +38,26 @@ export function fraudQueries(db: Database) {
        COALESCE(SUM(challenged), 0) AS challenged, COALESCE(SUM(dry_run_hits), 0) AS dry_run_hits
      FROM ${FRAUD_ROWS} WHERE ${WHERE} AND dimension = 'total'`,
   );
-  const byCountry = db.prepare<[RollupParameters], FraudValueCounts>(
-    `SELECT country AS value, country, SUM(blocked) AS blocked, SUM(blocked_segments) AS blocked_segments
-     FROM ${FRAUD_ROWS} WHERE ${WHERE} AND dimension = 'total' GROUP BY country HAVING SUM(blocked) > 0`,
+  const segmentsByCountry = db.prepare<[RollupParameters], FraudCountrySegments>(
+    `SELECT country, SUM(blocked_segments) AS blocked_segments FROM ${FRAUD_ROWS}
+     WHERE ${WHERE} AND dimension = 'total' GROUP BY country HAVING SUM(blocked_segments) > 0`,
   );
-  const byValue = db.prepare<[RollupParameters & { dimension: FraudDimension }], FraudValueCounts>(
-    `SELECT value, country, SUM(blocked) AS blocked, SUM(blocked_segments) AS blocked_segments
-     FROM ${FRAUD_ROWS} WHERE ${WHERE} AND dimension = @dimension GROUP BY value, country HAVING SUM(blocked) > 0`,
-  );
+  // Ranked in SQL, ties by value in SQLite's BINARY order; only the top values are split by country to be priced.
+  const topOf = (column: 'value' | 'country', dimension: FraudDimension) =>
+    db.prepare<[RollupParameters], FraudTopCounts>(
+      `WITH own AS (SELECT ${column} AS value, country, blocked, blocked_segments FROM ${FRAUD_ROWS}
+         WHERE ${WHERE} AND dimension = '${dimension}'),
+       top AS (SELECT value, SUM(blocked) AS blocked FROM own GROUP BY value HAVING SUM(blocked) > 0
+         ORDER BY SUM(blocked) DESC, value LIMIT ${TOP_ROWS})
+       SELECT top.value, top.blocked, own.country, SUM(own.blocked_segments) AS blocked_segments
+       FROM top JOIN own ON own.value = top.value GROUP BY top.value, own.country
+       ORDER BY top.blocked DESC, top.value, own.country`,
+    );
+  const tops: Record<FraudTopList, ReturnType<typeof topOf>> = {
+    prefix: topOf('value', 'prefix'),
+    network: topOf('value', 'network'),
+    country: topOf('country', 'total'),
+  };
   const reasons = db.prepare<[RollupParameters], FraudReasonCounts>(
     `SELECT value AS reason, SUM(blocked) AS blocked, SUM(challenged) AS challenged, SUM(dry_run_hits) AS dry_run_hits
      FROM ${FRAUD_ROWS} WHERE ${WHERE} AND dimension = 'reason' GROUP BY value
@@ -63,9 +79,9 @@ export function fraudQueries(db: Database) {
   );
   return {
     totals: (parameters: RollupParameters) => totals.get(parameters) as FraudTotals,
-    byCountry: (parameters: RollupParameters) => byCountry.all(parameters),
-    byValue: (parameters: RollupParameters, dimension: 'prefix' | 'network') =>
-      byValue.all({ ...parameters, dimension }),
+    segmentsByCountry: (parameters: RollupParameters) => segmentsByCountry.all(parameters),
+    /** The top `TOP_ROWS` values of a list, most blocked first: a row per value and country. */
+    top: (parameters: RollupParameters, list: FraudTopList) => tops[list].all(parameters),
     reasons: (parameters: RollupParameters) => reasons.all(parameters),
     series: (parameters: RollupParameters, granularity: Granularity) =>
       (granularity === 'hour' ? hourly : daily).all(parameters),

@@ -96,7 +96,6 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
   const readFraud = db.transaction((filter: AnalyticsFilter, granularity: Granularity, now: number): FraudOverview => {
     const parameters = parametersOf(filter);
     const totals = fraudRollups.totals(parameters);
-    const byCountry = fraudRollups.byCountry(parameters);
     const reasons = fraudRollups.reasons(parameters);
     return {
       filter,
@@ -107,7 +106,7 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
         challenged: totals.challenged,
         dryRunSends: totals.dry_run_hits,
       },
-      moneySaved: moneySavedOf(byCountry, options.prices),
+      moneySaved: moneySavedOf(fraudRollups.segmentsByCountry(parameters), options.prices),
       series: fraudSeriesOf(fraudRollups.series(parameters, granularity), reasons, filter, granularity),
       reasons: reasons.map((row) => ({
         reason: row.reason,
@@ -115,9 +114,9 @@ export function openAnalytics(options: AnalyticsOptions): Analytics {
         challenged: row.challenged,
         dryRunHits: row.dry_run_hits,
       })),
-      prefixes: topRowsOf(fraudRollups.byValue(parameters, 'prefix'), options.prices),
-      countries: topRowsOf(byCountry, options.prices),
-      networks: topRowsOf(fraudRollups.byValue(parameters, 'network'), options.prices),
+      prefixes: topRowsOf(fraudRollups.top(parameters, 'prefix'), options.prices),
+      countries: topRowsOf(fraudRollups.top(parameters, 'country'), options.prices),
+      networks: topRowsOf(fraudRollups.top(parameters, 'network'), options.prices),
       runningBlocks: fraudRollups.runningBlocks(parameters.brand, now),
       asOfEventId: asOf(),
     };

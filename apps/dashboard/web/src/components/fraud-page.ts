@@ -36,8 +36,10 @@ export class FraudPage extends LightElement {
   declare countries: string[];
   declare error: string;
   declare loading: boolean;
-  /** The filter the figures on screen answer: an answer to an older filter arriving late is dropped. */
+  /** The filter last asked for: an answer to an older one arriving late is dropped; none after a failure. */
   private shownFilter: string | undefined;
+  /** The query the figures on screen answer (their period resolved at load): the CSV links export the same. */
+  private fraudQuery = '';
 
   constructor() {
     super();
@@ -166,7 +168,7 @@ export class FraudPage extends LightElement {
   }
 
   private csvHref(table: string): string {
-    return `/api/export/fraud/${table}.csv?${filterQuery(this.route, Date.now())}`;
+    return `/api/export/fraud/${table}.csv?${this.fraudQuery}`;
   }
 
   private async load(filter: string): Promise<void> {
@@ -174,18 +176,24 @@ export class FraudPage extends LightElement {
     this.loading = true;
     this.error = '';
     const now = Date.now();
+    const query = filterQuery(this.route, now);
     try {
       const [fraud, countries] = await Promise.all([
-        this.api.fraud(filterQuery(this.route, now)),
+        this.api.fraud(query),
         this.api.countries(filterQuery(this.route, now, { country: false })),
       ]);
       if (filter !== this.shownFilter) return;
       this.fraud = fraud;
+      this.fraudQuery = query;
       this.countries = countries;
+      this.loading = false;
     } catch (error) {
-      if (filter === this.shownFilter) this.error = `The figures could not be loaded: ${(error as Error).message}`;
-    } finally {
-      if (filter === this.shownFilter) this.loading = false;
+      if (filter !== this.shownFilter) return;
+      // No figures of another filter under the error; the same filter asked again loads again.
+      this.fraud = undefined;
+      this.shownFilter = undefined;
+      this.loading = false;
+      this.error = `The figures could not be loaded: ${(error as Error).message}`;
     }
   }
 }
