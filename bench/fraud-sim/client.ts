@@ -48,12 +48,17 @@ const INBOX_WAIT_MS = 3_000;
  * machine plays thousands of clients), its user agent and, for a browser, the element's fingerprint.
  */
 export class SimClient {
+  /** This client's number in the ledger: a customer's attempts are told apart from another's by it. */
+  readonly id: number;
+
   constructor(
     private readonly target: Target,
     private readonly actor: Actor,
     private readonly browser: Browser,
     public ip: string,
-  ) {}
+  ) {
+    this.id = target.ledger.newClient();
+  }
 
   /**
    * Opens a session for `phone`. A number the risk rules refuse here is a refused send attempt; a number that is no
@@ -77,9 +82,15 @@ export class SimClient {
     return 'blocked';
   }
 
-  /** Asks for a code to the session's number: one attempt, recorded with what the event log says of it. */
-  async send(session: OpenSession): Promise<SendAttempt> {
-    const body = this.browser.fingerprint === undefined ? {} : { fingerprint: this.browser.fingerprint };
+  /**
+   * Asks for a code to the session's number: one attempt, recorded with what the event log says of it. A page that
+   * solved the brand's captcha sends its token as `challengeToken`.
+   */
+  async send(session: OpenSession, challengeToken?: string): Promise<SendAttempt> {
+    const body = {
+      ...(this.browser.fingerprint === undefined ? {} : { fingerprint: this.browser.fingerprint }),
+      ...(challengeToken === undefined ? {} : { challengeToken }),
+    };
     const answer = await this.#request('POST', `/v1/sessions/${session.id}/send`, this.#sessionHeaders(session), body);
     const events = this.#newEvents().filter((event) => event.sessionId === session.id);
     const refusal = events.some((event) => event.type === 'session.blocked');
@@ -127,11 +138,18 @@ export class SimClient {
     }
   }
 
-  /** Checks a code; the token when it was right. */
+  /**
+   * Checks a code; the token when it was right. The ledger counts whether the verifier compared it with a live code
+   * (its event log: `code.wrong` or `session.verified`), as opposed to a session without one.
+   */
   async check(session: OpenSession, code: string): Promise<string | undefined> {
     const answer = await this.#request('POST', `/v1/sessions/${session.id}/check`, this.#sessionHeaders(session), {
       code,
     });
+    const compared = this.#newEvents().some(
+      (event) => event.sessionId === session.id && (event.type === 'code.wrong' || event.type === 'session.verified'),
+    );
+    this.target.ledger.countGuess(this.actor, compared);
     this.target.ledger.count(this.actor, `check ${describe(answer)}`);
     if (answer.status !== 200) return undefined;
     this.target.ledger.countVerified(this.actor);
@@ -151,7 +169,6 @@ export class SimClient {
       method: 'password',
     });
     this.target.ledger.count(this.actor, `step-up ${describe(answer)}`);
-    if (answer.status === 200) this.target.ledger.steppedUp.add(session.id);
     return answer.status === 200;
   }
 
@@ -171,6 +188,7 @@ export class SimClient {
     const dryRun = entry.events.find((event) => event.type === 'risk.dry_run')?.data.rules;
     const attempt: SendAttempt = {
       actor: this.actor,
+      client: this.id,
       step: entry.step,
       phone: entry.phone,
       sessionId: entry.sessionId,

@@ -3,6 +3,7 @@ import { ACTORS } from './ledger.js';
 import { PUMPED_RANGES } from './actors/attackers.js';
 import { prefixOf } from './numbers.js';
 import type { SimulationOptions } from './simulation.js';
+import type { VerifierSetup } from './verifier-under-test.js';
 
 /** The part of the verifier's store the figures read: its dev inbox, sessions and event log. */
 export interface GroundTruthStore {
@@ -40,32 +41,50 @@ export interface TargetFigure {
   pass: boolean;
 }
 
+/** A pumping run's cost: what its blocked attempts would have cost, and what its sends did. */
+export interface PumpingFigures {
+  blockedShare: number;
+  sent: number;
+  /** Blocked segments × the price table. */
+  moneySaved: number;
+  /** Segments that went out × the price table. */
+  moneyLost: number;
+  /** Attempts whose event recorded no segment count, estimated as 1 segment. */
+  segmentsEstimated: number;
+}
+
 export interface Figures {
   options: SimulationOptions;
+  setup: VerifierSetup;
   simulatedHours: number;
   elapsedSeconds: number;
   actors: Record<Actor, ActorFigures>;
   /** Customers whose send was challenged for a changed SIM and went out after the shop's step-up. */
   legitStepUps: number;
   legitVerified: number;
+  /** Legitimate customers (not sends): all who asked for a code, those challenged by the captcha, those refused once. */
+  legitCustomers: { asked: number; captchaChallenged: number; refused: number };
   /** The first 20 refusals of customers' sends: the evidence of what blocked them. */
   legitRefusals: { prefix: string; reasons: string[]; at: number; attackedPrefix: boolean }[];
   /** All attacks together: attempts that sent no code, of all attack attempts. */
   attackBlockedShare: number;
-  pumping: {
-    blockedShare: number;
-    /** Pumping codes that went out, by the range they went to. */
-    sentTo: { premium: number; mobile: number };
-    currency: string;
-    /** Blocked pumping segments × the price table. */
-    moneySaved: number;
-    /** Pumping segments that went out × the price table. */
-    moneyLost: number;
-    /** Refusals whose event recorded no segment count, estimated as 1 segment. */
-    segmentsEstimated: number;
+  currency: string;
+  /** The sequential run over premium-rate and one mobile range, with its codes by the range they went to. */
+  pumping: PumpingFigures & { sentTo: { premium: number; mobile: number } };
+  /** The run spread over many number blocks, one or two numbers each. */
+  pumpingSpread: PumpingFigures;
+  bruteForce: {
+    /** Codes typed, and those the verifier compared with a live code (not a session without one). */
+    guesses: number;
+    liveGuesses: number;
+    /** What pure chance gives at that count: live guesses × 10^-codeLength. */
+    expectedSuccesses: number;
+    codeLength: number;
   };
   bruteForceSuccesses: number;
   codesToSwappedSimsWithoutStepUp: number;
+  /** Of those, codes to numbers an attacker swapped (the rest: customers' own new SIMs). */
+  codesToAttackerSwappedSims: number;
   /** Prefixes and countries the low-conversion rule blocked during the run. */
   lowConversionBlocks: { subject: string; at: number; sends: number; verified: number }[];
   targets: TargetFigure[];
@@ -73,6 +92,8 @@ export interface Figures {
 
 export function figuresOf(run: {
   options: SimulationOptions;
+  setup: VerifierSetup;
+  codeLength: number;
   ledger: Ledger;
   store: GroundTruthStore;
   prices: PriceTable;
@@ -81,63 +102,104 @@ export function figuresOf(run: {
 }): Figures {
   const { ledger, store, prices } = run;
   const inboxCount = (phone: string) => store.listDevMessages({ to: phone, limit: 100_000 }).length;
-  const actors = Object.fromEntries(ACTORS.map((actor) => [actor, actorFigures(ledger, actor, inboxCount)])) as Record<
-    Actor,
-    ActorFigures
-  >;
-  const legitStepUps = ledger.attempts.filter(
-    (attempt) => attempt.actor === 'legit' && attempt.outcome === 'challenged' && isSteppedUp(ledger, attempt),
-  ).length;
+  const passed = passedChallenge(store);
+  const actors = Object.fromEntries(
+    ACTORS.map((actor) => [actor, actorFigures(ledger, actor, inboxCount, passed)]),
+  ) as Record<Actor, ActorFigures>;
+  const legitAttempts = ledger.attempts.filter((attempt) => attempt.actor === 'legit');
+  const legitStepUps = legitAttempts.filter((attempt) => attempt.challenge === 'step_up' && passed(attempt)).length;
 
   const price = (phone: string) => prices.smsSegment[countryOf(phone)] ?? prices.smsSegment.default ?? 0;
-  const pumping = ledger.attempts.filter((attempt) => attempt.actor === 'pumping' && attempt.outcome !== 'too_soon');
-  const blockedPumping = pumping.filter((attempt) => attempt.outcome !== 'sent');
-  const sentPumping = pumping.filter((attempt) => attempt.outcome === 'sent');
-  const money = (attempts: SendAttempt[]) =>
-    attempts.reduce((sum, attempt) => sum + (attempt.segments ?? 1) * price(attempt.phone), 0);
+  const pumpingOf = (actor: Actor): PumpingFigures => {
+    const counted = ledger.attempts.filter((attempt) => attempt.actor === actor && attempt.outcome !== 'too_soon');
+    const money = (attempts: SendAttempt[]) =>
+      attempts.reduce((sum, attempt) => sum + (attempt.segments ?? 1) * price(attempt.phone), 0);
+    const sent = counted.filter((attempt) => attempt.outcome === 'sent');
+    return {
+      blockedShare: actors[actor].blockedShare,
+      sent: sent.length,
+      moneySaved: money(counted.filter((attempt) => attempt.outcome !== 'sent')),
+      moneyLost: money(sent),
+      segmentsEstimated: counted.filter((attempt) => attempt.segments === undefined).length,
+    };
+  };
+  const sentPumping = ledger.attempts.filter((attempt) => attempt.actor === 'pumping' && attempt.outcome === 'sent');
 
   const attacks = ACTORS.filter((actor) => actor !== 'legit').map((actor) => actors[actor]);
   const attackAttempts = attacks.reduce((sum, figures) => sum + figures.attempts, 0);
   const attackSent = attacks.reduce((sum, figures) => sum + figures.sent, 0);
+  const guesses = ledger.guesses.get('brute_force') ?? { typed: 0, live: 0 };
+  const swappedCodes = codesWithoutStepUp(ledger, store);
 
   const figures: Omit<Figures, 'targets'> = {
     options: run.options,
+    setup: run.setup,
     simulatedHours: run.simulatedHours,
     elapsedSeconds: run.elapsedSeconds,
     actors,
     legitStepUps,
     legitVerified: ledger.verified.get('legit') ?? 0,
-    legitRefusals: legitRefusals(ledger),
+    legitCustomers: {
+      asked: new Set(legitAttempts.map((attempt) => attempt.client)).size,
+      captchaChallenged: new Set(
+        legitAttempts.filter((attempt) => attempt.challenge === 'captcha').map((attempt) => attempt.client),
+      ).size,
+      refused: new Set(legitAttempts.filter((attempt) => isRefusal(attempt, passed)).map((attempt) => attempt.client))
+        .size,
+    },
+    legitRefusals: legitRefusals(ledger, passed),
     attackBlockedShare: share(attackAttempts - attackSent, attackAttempts),
+    currency: prices.currency,
     pumping: {
-      blockedShare: actors.pumping.blockedShare,
+      ...pumpingOf('pumping'),
       sentTo: {
         premium: sentPumping.filter((attempt) => isPremium(attempt.phone)).length,
         mobile: sentPumping.filter((attempt) => !isPremium(attempt.phone)).length,
       },
-      currency: prices.currency,
-      moneySaved: money(blockedPumping),
-      moneyLost: money(sentPumping),
-      segmentsEstimated: pumping.filter((attempt) => attempt.segments === undefined).length,
+    },
+    pumpingSpread: pumpingOf('pumping_spread'),
+    bruteForce: {
+      guesses: guesses.typed,
+      liveGuesses: guesses.live,
+      expectedSuccesses: guesses.live * 10 ** -run.codeLength,
+      codeLength: run.codeLength,
     },
     bruteForceSuccesses: ledger.verified.get('brute_force') ?? 0,
-    codesToSwappedSimsWithoutStepUp: codesWithoutStepUp(ledger, store),
+    codesToSwappedSimsWithoutStepUp: swappedCodes.total,
+    codesToAttackerSwappedSims: swappedCodes.toAttackers,
     lowConversionBlocks: lowConversionBlocks(store),
   };
   return { ...figures, targets: targetsOf(figures) };
 }
 
-function actorFigures(ledger: Ledger, actor: Actor, inboxCount: (phone: string) => number): ActorFigures {
+/** Whether an attempt's challenge was passed later in its session (the store's `challengesPassed`). */
+type PassedChallenge = (attempt: SendAttempt) => boolean;
+
+function passedChallenge(store: GroundTruthStore): PassedChallenge {
+  return (attempt) =>
+    attempt.challenge !== undefined &&
+    attempt.sessionId !== undefined &&
+    (store.findSession(attempt.sessionId)?.challengesPassed.includes(attempt.challenge) ?? false);
+}
+
+/** Refused: blocked, or challenged and the challenge never passed (a passed one is neither sent nor refused). */
+function isRefusal(attempt: SendAttempt, passed: PassedChallenge): boolean {
+  return attempt.outcome === 'blocked' || (attempt.outcome === 'challenged' && !passed(attempt));
+}
+
+function actorFigures(
+  ledger: Ledger,
+  actor: Actor,
+  inboxCount: (phone: string) => number,
+  passed: PassedChallenge,
+): ActorFigures {
   const own = ledger.attempts.filter((attempt) => attempt.actor === actor);
   const counted = own.filter((attempt) => attempt.outcome !== 'too_soon');
   const sent = counted.filter((attempt) => attempt.outcome === 'sent').length;
-  const refused = counted.filter(
-    (attempt) =>
-      attempt.outcome === 'blocked' ||
-      (attempt.outcome === 'challenged' && !(actor === 'legit' && isSteppedUp(ledger, attempt))),
-  );
-  // A customer's challenge the shop passed (step-up) is neither a send nor a refusal: the send after it counts.
-  const attempts = counted.filter((attempt) => !(attempt.outcome === 'challenged' && !refused.includes(attempt)));
+  const refused = counted.filter((attempt) => isRefusal(attempt, passed));
+  // A challenge that was passed (the shop's step-up, the customer's captcha) is neither a send nor a refusal: the
+  // send after it counts.
+  const attempts = counted.filter((attempt) => !(attempt.outcome === 'challenged' && passed(attempt)));
   const byReason: Record<string, number> = {};
   for (const attempt of refused) {
     const reason = attempt.reasons[0] ?? `(${attempt.answer})`;
@@ -169,16 +231,12 @@ function actorFigures(ledger: Ledger, actor: Actor, inboxCount: (phone: string) 
   };
 }
 
-function legitRefusals(ledger: Ledger): Figures['legitRefusals'] {
+function legitRefusals(ledger: Ledger, passed: PassedChallenge): Figures['legitRefusals'] {
   const attacked = new Set(
     ledger.attempts.filter((attempt) => attempt.actor !== 'legit').map((attempt) => prefixOf(attempt.phone)),
   );
   return ledger.attempts
-    .filter(
-      (attempt) =>
-        attempt.actor === 'legit' &&
-        (attempt.outcome === 'blocked' || (attempt.outcome === 'challenged' && !isSteppedUp(ledger, attempt))),
-    )
+    .filter((attempt) => attempt.actor === 'legit' && isRefusal(attempt, passed))
     .slice(0, 20)
     .map((attempt) => ({
       prefix: prefixOf(attempt.phone),
@@ -188,20 +246,18 @@ function legitRefusals(ledger: Ledger): Figures['legitRefusals'] {
     }));
 }
 
-function isSteppedUp(ledger: Ledger, attempt: SendAttempt): boolean {
-  return attempt.challenge === 'step_up' && attempt.sessionId !== undefined && ledger.steppedUp.has(attempt.sessionId);
-}
-
 /** Dev-inbox messages to numbers whose SIM changed recently, in sessions that did not pass the step-up. */
-function codesWithoutStepUp(ledger: Ledger, store: GroundTruthStore): number {
-  let count = 0;
-  for (const phone of ledger.swapped.keys()) {
+function codesWithoutStepUp(ledger: Ledger, store: GroundTruthStore): { total: number; toAttackers: number } {
+  const codes = { total: 0, toAttackers: 0 };
+  for (const [phone, swappedBy] of ledger.swapped) {
     for (const message of store.listDevMessages({ to: phone, limit: 100_000 })) {
       const session = message.sessionId === null ? undefined : store.findSession(message.sessionId);
-      if (!session?.challengesPassed.includes('step_up')) count += 1;
+      if (session?.challengesPassed.includes('step_up')) continue;
+      codes.total += 1;
+      if (swappedBy !== 'legit') codes.toAttackers += 1;
     }
   }
-  return count;
+  return codes;
 }
 
 function lowConversionBlocks(store: GroundTruthStore): Figures['lowConversionBlocks'] {

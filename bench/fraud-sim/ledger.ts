@@ -1,5 +1,5 @@
 /** What the simulation saw: every attempt to have a code sent, and every other answer worth counting. */
-export const ACTORS = ['legit', 'pumping', 'brute_force', 'sim_swap', 'enumeration'] as const;
+export const ACTORS = ['legit', 'pumping', 'pumping_spread', 'brute_force', 'sim_swap', 'enumeration'] as const;
 export type Actor = (typeof ACTORS)[number];
 
 /**
@@ -11,6 +11,8 @@ export type SendOutcome = 'sent' | 'blocked' | 'challenged' | 'too_soon' | 'inva
 
 export interface SendAttempt {
   actor: Actor;
+  /** The simulated client (one customer, or one request of a script) that made the attempt. */
+  client: number;
   /** Where the number was refused, if at all: at session creation or at the send. */
   step: 'create' | 'send';
   phone: string;
@@ -36,10 +38,16 @@ export class Ledger {
   readonly answers = new Map<string, number>();
   /** Sessions that were verified (a correct code), by actor. */
   readonly verified = new Map<Actor, number>();
-  /** Sessions the simulated brand server stepped up (a customer whose SIM changed, re-verified by the shop). */
-  readonly steppedUp = new Set<string>();
+  /** Codes typed, by actor, and those the verifier compared with a live code (its event log: wrong or verified). */
+  readonly guesses = new Map<Actor, { typed: number; live: number }>();
   /** Numbers whose SIM changed recently, and whose: an attacker's swap or a customer's own new SIM. */
   readonly swapped = new Map<string, Actor>();
+  #clients = 0;
+
+  newClient(): number {
+    this.#clients += 1;
+    return this.#clients;
+  }
 
   count(actor: Actor, what: string): void {
     const key = `${actor} ${what}`;
@@ -48,5 +56,10 @@ export class Ledger {
 
   countVerified(actor: Actor): void {
     this.verified.set(actor, (this.verified.get(actor) ?? 0) + 1);
+  }
+
+  countGuess(actor: Actor, reachedLiveCode: boolean): void {
+    const guesses = this.guesses.get(actor) ?? { typed: 0, live: 0 };
+    this.guesses.set(actor, { typed: guesses.typed + 1, live: guesses.live + (reachedLiveCode ? 1 : 0) });
   }
 }

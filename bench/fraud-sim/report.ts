@@ -1,4 +1,6 @@
 import { table } from '../flow/report.js';
+import type { Comparison } from './comparison.js';
+import { COMPARED, RUNS } from './comparison.js';
 import type { Figures } from './figures.js';
 import { ACTORS } from './ledger.js';
 import { SIMULATION_START } from './simulation.js';
@@ -31,11 +33,15 @@ export function actorsText(figures: Figures): string {
   const others = ACTORS.flatMap((actor) =>
     Object.entries(figures.actors[actor].otherAnswers).map(([answer, count]) => `${actor}: ${answer} x${count}`),
   );
+  const customers = figures.legitCustomers;
+  const ofCustomers = (count: number) => `${count} (${percent(customers.asked === 0 ? 0 : count / customers.asked)})`;
   return [
     'Send attempts by actor (a number refused at session creation counts as an attempt; "sent" from the answers, ' +
       '"in dev inbox" the codes that arrived for the actor\'s numbers)',
     table(rows, 1),
     `  legitimate customers stepped up by the shop after a SIM change: ${figures.legitStepUps} (their next send went out, not counted as refused)`,
+    `  legitimate customers who asked for a code: ${customers.asked}; challenged by the captcha (and solved it): ` +
+      `${ofCustomers(customers.captchaChallenged)}; refused once or more: ${ofCustomers(customers.refused)}`,
     `  legitimate sessions verified: ${figures.legitVerified}`,
     ...figures.legitRefusals.map(
       (refusal) =>
@@ -50,21 +56,43 @@ export function actorsText(figures: Figures): string {
 }
 
 export function pumpingText(figures: Figures): string {
-  const { pumping } = figures;
-  const money = (value: number) => `${value.toFixed(2)} ${pumping.currency}`;
+  const { pumping, pumpingSpread, bruteForce } = figures;
+  const money = (value: number) => `${value.toFixed(2)} ${figures.currency}`;
+  const cost = (run: Figures['pumpingSpread']) =>
+    `money saved ${money(run.moneySaved)} (blocked segments x price table), lost ${money(run.moneyLost)}` +
+    (run.segmentsEstimated > 0 ? ` (${run.segmentsEstimated} attempts without a segment count: 1 assumed)` : '');
   const blocks = figures.lowConversionBlocks.map(
     (block) => `  ${block.subject} at hour ${hoursIn(block.at)}: ${block.verified} of ${block.sends} sends verified`,
   );
   return [
-    `Pumping: ${percent(pumping.blockedShare)} of sends blocked; codes that went out: ${pumping.sentTo.premium} to the premium range, ${pumping.sentTo.mobile} to the mobile range`,
-    `  money saved ${money(pumping.moneySaved)} (blocked segments x price table), lost ${money(pumping.moneyLost)}` +
-      (pumping.segmentsEstimated > 0
-        ? ` (${pumping.segmentsEstimated} attempts without a segment count: 1 assumed)`
-        : ''),
+    `Sequential pumping: ${percent(pumping.blockedShare)} of sends blocked; codes that went out: ${pumping.sentTo.premium} to the premium range, ${pumping.sentTo.mobile} to the mobile range`,
+    `  ${cost(pumping)}`,
+    `Spread pumping (1-2 numbers per number block, no target: where the defence ends): ${percent(pumpingSpread.blockedShare)} of sends blocked, ${pumpingSpread.sent} went out`,
+    `  ${cost(pumpingSpread)}`,
+    `Brute force: ${bruteForce.guesses} codes guessed, ${bruteForce.liveGuesses} of them at a live code; expected successes by chance ` +
+      `${bruteForce.liveGuesses} x 10^-${bruteForce.codeLength} = ${bruteForce.expectedSuccesses.toPrecision(2)}; successes ${figures.bruteForceSuccesses}`,
     `All attacks: ${percent(figures.attackBlockedShare)} of send attempts sent no code`,
     `Low-conversion blocks started: ${figures.lowConversionBlocks.length}`,
     ...blocks,
   ].join('\n');
+}
+
+/** The runs side by side, each figure's ratio to the baseline beside it. */
+export function comparisonText(comparison: Comparison): string {
+  const currency = comparison.defaults.currency;
+  const [baseline, ...others] = RUNS;
+  const rows = [['figure', ...RUNS.map((run) => run.label), ...others.map((run) => `${run.name}/baseline`)]];
+  for (const row of COMPARED) {
+    const base = row.value(comparison[baseline.name]);
+    const shown = (value: number) =>
+      row.unit === 'share' ? percent(value) : row.unit === 'money' ? `${value.toFixed(2)} ${currency}` : String(value);
+    rows.push([
+      row.figure,
+      ...RUNS.map((run) => shown(row.value(comparison[run.name]))),
+      ...others.map((run) => (base === 0 ? '-' : `${(row.value(comparison[run.name]) / base).toFixed(3)}`)),
+    ]);
+  }
+  return table(rows, 1);
 }
 
 export function targetsText(figures: Figures): string {
@@ -77,7 +105,8 @@ export function targetsText(figures: Figures): string {
 export function headerText(figures: Pick<Figures, 'options'>): string {
   const { options } = figures;
   return (
-    `otp-verify fraud simulation: --legit ${options.legit} --pumping ${options.pumping} --brute-force ${options.bruteForce} ` +
+    `otp-verify fraud simulation: --legit ${options.legit} --pumping ${options.pumping} ` +
+    `--pumping-spread ${options.pumpingSpread} --brute-force ${options.bruteForce} ` +
     `--sim-swap ${options.simSwap} --enumeration ${options.enumeration} --seed ${options.seed}`
   );
 }

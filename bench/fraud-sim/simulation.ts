@@ -1,5 +1,5 @@
 import type { ActorContext } from './actors/context.js';
-import { bruteForce, enumerationProbes, pumpingRun, simSwapTakeover } from './actors/attackers.js';
+import { bruteForce, enumerationProbes, pumpingRun, simSwapTakeover, spreadPumpingRun } from './actors/attackers.js';
 import { legitimateCustomer } from './actors/legit-customer.js';
 import type { SimBrand, Target } from './client.js';
 import { CarrierNat } from './devices.js';
@@ -9,14 +9,17 @@ import { figuresOf } from './figures.js';
 import { Ledger } from './ledger.js';
 import { Random } from './random.js';
 import { SimClock } from './sim-clock.js';
+import type { VerifierSetup } from './verifier-under-test.js';
 import { startVerifierUnderTest } from './verifier-under-test.js';
 
 export interface SimulationOptions {
   /** Legitimate customers over the simulated day. */
   legit: number;
-  /** Numbers the pumping bot tries (one send attempt each). */
+  /** Sequential numbers the pumping bot tries (one send attempt each). */
   pumping: number;
-  /** Sessions the brute-force attacker opens (5 guesses each). */
+  /** Numbers the spread pumping bot tries, one or two per number block. */
+  pumpingSpread: number;
+  /** Victims the brute-force attacker guesses codes of, each all day long. */
   bruteForce: number;
   /** Orders placed with recently swapped SIMs. */
   simSwap: number;
@@ -49,16 +52,18 @@ const DAILY_CURVE = [
  */
 export async function runFraudSimulation(
   options: SimulationOptions,
+  setup: VerifierSetup,
   onProgress: (progress: Progress) => void = () => {},
 ): Promise<Figures> {
   const started = performance.now();
   const clock = new SimClock(SIMULATION_START);
-  const under = await startVerifierUnderTest(clock.now);
+  const under = await startVerifierUnderTest(clock.now, setup);
   try {
     const ledger = new Ledger();
     const events = new EventTap(under.verifier.context.store);
     const target = (brand: SimBrand): Target => ({ url: under.verifier.url, brand, ledger, events, now: clock.now });
     const random = new Random(options.seed);
+    const { captcha } = under;
     const actorContext = (): ActorContext => ({
       clock,
       random: random.fork(),
@@ -68,6 +73,7 @@ export async function runFraudSimulation(
         under.simSwap.setSwap(phone, date);
         ledger.swapped.set(phone, by);
       },
+      solveCaptcha: captcha === undefined ? undefined : () => captcha.issueToken(),
     });
 
     const nat = new CarrierNat(random, Math.max(1, Math.round(options.legit / 40)));
@@ -79,9 +85,12 @@ export async function runFraudSimulation(
       const context = actorContext();
       clock.spawn(SIMULATION_START + context.random.between(...hours) * HOUR, () => run(context));
     };
-    // The pumping run and the enumeration start at any time, the brute force during the day.
+    // The pumping runs and the enumeration start at any time, the brute force in the first hour and goes on all day.
     if (options.pumping > 0) attack([0, 18], (context) => pumpingRun(context, options.pumping));
-    if (options.bruteForce > 0) attack([6, 18], (context) => bruteForce(context, options.bruteForce));
+    if (options.pumpingSpread > 0) attack([0, 18], (context) => spreadPumpingRun(context, options.pumpingSpread));
+    for (let n = 0; n < options.bruteForce; n += 1) {
+      attack([0, 1], (context) => bruteForce(context, SIMULATION_START + 24 * HOUR));
+    }
     if (options.enumeration > 0) attack([0, 20], (context) => enumerationProbes(context, options.enumeration));
     for (let n = 0; n < options.simSwap; n += 1) attack([0, 24], simSwapTakeover);
 
@@ -98,6 +107,8 @@ export async function runFraudSimulation(
     await drainOutbox(under.verifier.context.store);
     return figuresOf({
       options,
+      setup,
+      codeLength: under.verifier.context.brands.get(under.brands.de.id)?.effectivePolicy.codeLength ?? 6,
       ledger,
       store: under.verifier.context.store,
       prices: under.verifier.context.brands.prices,

@@ -3,30 +3,63 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import type { RunningVerifier } from '@otp-verify/verifier';
+import type { BrandConfig, RunningVerifier } from '@otp-verify/verifier';
 import { brandRegistry, sha256Hex, startVerifier } from '@otp-verify/verifier';
-import type { CamaraStandIn } from '@otp-verify/verifier/stand-ins';
-import { startCamaraStandIn } from '@otp-verify/verifier/stand-ins';
+import type { CamaraStandIn, SiteverifyStandIn } from '@otp-verify/verifier/stand-ins';
+import { startCamaraStandIn, startSiteverifyStandIn } from '@otp-verify/verifier/stand-ins';
 import type { SimBrand } from './client.js';
+
+/** How the verifier is set up for a run: the traffic is the same, the defence differs. */
+export interface VerifierSetup {
+  /** `defaults`: the verifier's default risk rules; `off`: every risk rule off (the baseline; the send limits stay). */
+  rules: 'defaults' | 'off';
+  /** Whether both brands have a captcha (the siteverify stand-in), so the captcha rules are enforced. */
+  captcha: boolean;
+}
 
 export interface VerifierUnderTest {
   verifier: RunningVerifier;
   simSwap: CamaraStandIn;
+  /** The captcha's siteverify stand-in when the brands have one: `issueToken()` is a solved challenge. */
+  captcha: SiteverifyStandIn | undefined;
   brands: { de: SimBrand; at: SimBrand };
   stop(): Promise<void>;
 }
 
 const SIM_SWAP_TOKEN_ENV = 'FRAUD_SIM_CAMARA_TOKEN';
+const CAPTCHA_SECRET_ENV = 'FRAUD_SIM_CAPTCHA_SECRET';
+
+/** A brand's `risk` with every rule of the engine off: what the verifier did before issue 8. */
+export const RISK_RULES_OFF: NonNullable<BrandConfig['risk']> = {
+  country: { mode: 'off' },
+  numberType: { mode: 'off' },
+  velocity: {
+    ip: { mode: 'off' },
+    phone: { mode: 'off' },
+    prefix: { mode: 'off' },
+    brand: { mode: 'off' },
+    fingerprint: { mode: 'off' },
+  },
+  distinctNumbersPerIp: { mode: 'off' },
+  lowConversion: { mode: 'off', countryMode: 'off' },
+  spendCap: { mode: 'off' },
+  simSwap: { mode: 'off' },
+};
 
 /**
  * The real verifier, in this process, on 127.0.0.1 (port 0), dev mode (codes go to its dev inbox), a fresh data
- * directory, the simulated clock, the default limits and risk rules, and the CAMARA stand-in as its SIM-swap
- * service. It trusts one proxy hop, so each simulated client's X-Forwarded-For is the address it is counted by.
+ * directory, the simulated clock, the default limits, the risk rules `setup` asks for, and the CAMARA stand-in as
+ * its SIM-swap service. It trusts one proxy hop, so each simulated client's X-Forwarded-For is the address it is
+ * counted by.
  */
-export async function startVerifierUnderTest(clock: () => number): Promise<VerifierUnderTest> {
+export async function startVerifierUnderTest(clock: () => number, setup: VerifierSetup): Promise<VerifierUnderTest> {
   const directory = mkdtempSync(join(tmpdir(), 'otp-verify-fraud-sim-'));
   const token = randomBytes(24).toString('base64url');
+  const captchaSecret = randomBytes(24).toString('base64url');
   const simSwap = await startCamaraStandIn({ host: '127.0.0.1', auth: { bearer: token }, clock });
+  const captcha = setup.captcha
+    ? await startSiteverifyStandIn({ host: '127.0.0.1', secret: captchaSecret })
+    : undefined;
   const brands = {
     de: simBrand('sim-shop-de', ['DE']),
     at: simBrand('sim-shop-at', ['AT', 'DE']),
@@ -44,6 +77,10 @@ export async function startVerifierUnderTest(clock: () => number): Promise<Verif
         guestCheckout: true,
         channels: ['sms'],
         secretKeys: [{ id: 'sim', sha256: sha256Hex(brand.secretKey) }],
+        ...(setup.rules === 'off' ? { risk: RISK_RULES_OFF } : {}),
+        ...(captcha === undefined
+          ? {}
+          : { captcha: { siteKey: `site-${brand.id}`, verifyUrl: captcha.url, secretEnv: CAPTCHA_SECRET_ENV } }),
       })),
     },
     'fraud-sim brands',
@@ -61,20 +98,23 @@ export async function startVerifierUnderTest(clock: () => number): Promise<Verif
       host: '127.0.0.1',
       port: 0,
       simSwapService: { url: simSwap.url, auth: { type: 'bearer', secretEnv: SIM_SWAP_TOKEN_ENV }, timeoutMs: 1500 },
-      env: { [SIM_SWAP_TOKEN_ENV]: token },
+      env: { [SIM_SWAP_TOKEN_ENV]: token, [CAPTCHA_SECRET_ENV]: captchaSecret },
     });
   } catch (error) {
     await simSwap.stop();
+    await captcha?.stop();
     rmSync(directory, { recursive: true, force: true });
     throw error;
   }
   return {
     verifier,
     simSwap,
+    captcha,
     brands,
     stop: async () => {
       await verifier.stop();
       await simSwap.stop();
+      await captcha?.stop();
       rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,6 @@
 import { SimClient } from '../client.js';
 import { customerBrowser, homeAddress, rotatingAddress, scriptBrowser } from '../devices.js';
-import { germanMobile, sequential } from '../numbers.js';
+import { germanMobile, prefixOf, sequential } from '../numbers.js';
 import type { Random } from '../random.js';
 import type { ActorContext } from './context.js';
 import { newOrder } from './context.js';
@@ -27,24 +27,47 @@ export async function pumpingRun(context: ActorContext, attempts: number): Promi
 }
 
 /**
- * Brute force: sessions for one victim's number (a new victim every 25 sessions), each asking for a code (which
- * the victim receives) and guessing it 5 times, every request from a new address.
+ * SMS pumping spread thin over German mobile number blocks: one or two numbers in each block (the prefix the risk
+ * engine counts: the number minus its last 4 digits), so no block sees more than two sends, at the same pace and with
+ * the same rotating addresses as the sequential run. Only the low-conversion rules and the spend caps can see it.
  */
-export async function bruteForce(context: ActorContext, sessions: number): Promise<void> {
+export async function spreadPumpingRun(context: ActorContext, attempts: number): Promise<void> {
   const { random, clock } = context;
   const target = context.target(context.brands.de);
-  let victim = germanMobile(random);
-  for (let n = 0; n < sessions; n += 1) {
-    if (n > 0 && n % 25 === 0) victim = germanMobile(random);
+  let phone = germanMobile(random);
+  let inBlock = 1;
+  for (let n = 0; n < attempts; n += 1) {
+    const client = new SimClient(target, 'pumping_spread', scriptBrowser(random), rotatingAddress(random));
+    const session = await client.createSession(phone, newOrder(random, 'pump'));
+    if (typeof session !== 'string') await client.send(session);
+    await clock.sleep(random.between(2, 12));
+    const sameBlock = inBlock === 1 && random.chance(0.5);
+    phone = sameBlock ? `${prefixOf(phone)}${random.digits(4)}` : germanMobile(random);
+    inBlock = sameBlock ? 2 : 1;
+  }
+}
+
+/**
+ * Brute force on one victim's number until `until` (the end of the day): a new session every 1 to 3 minutes, each
+ * request from a new address, a send, and all 5 guesses the session allows whenever the send went out (when it was
+ * refused there is no code to guess, and the script reads the answer).
+ */
+export async function bruteForce(context: ActorContext, until: number): Promise<void> {
+  const { random, clock } = context;
+  const target = context.target(context.brands.de);
+  const victim = germanMobile(random);
+  // The guesses draw from their own source, so the sessions come at the same times whatever the answers were.
+  const guessing = random.fork();
+  while (clock.now() < until) {
     const client = new SimClient(target, 'brute_force', scriptBrowser(random), rotatingAddress(random));
     const session = await client.createSession(victim, newOrder(random, 'bf'));
-    if (typeof session === 'string') continue;
-    await client.send(session);
-    for (let guess = 0; guess < 5; guess += 1) {
-      client.ip = rotatingAddress(random);
-      if ((await client.check(session, random.digits(6))) !== undefined) break;
+    if (typeof session !== 'string' && (await client.send(session)).outcome === 'sent') {
+      for (let guess = 0; guess < 5; guess += 1) {
+        client.ip = rotatingAddress(guessing);
+        if ((await client.check(session, guessing.digits(6))) !== undefined) break;
+      }
     }
-    await clock.sleep(random.between(20, 90));
+    await clock.sleep(random.between(60, 180));
   }
 }
 

@@ -12,6 +12,8 @@ export interface ActorContext {
   brands: { de: SimBrand; at: SimBrand };
   /** Marks a number's SIM changed at `date` in the CAMARA stand-in, by an attacker or by its customer. */
   swapSim(phone: string, date: Date, by: Actor): void;
+  /** A person solving the brands' captcha: the token the widget gives the page. Undefined: the brands have none. */
+  solveCaptcha: (() => string) | undefined;
 }
 
 /** A new order of a phone, a tariff or an accessory, between 20 and 1,500 euros (in cents). */

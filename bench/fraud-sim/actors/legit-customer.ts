@@ -52,23 +52,35 @@ export async function legitimateCustomer(context: ActorContext, nat: CarrierNat)
     await clock.sleep(random.between(5, 25));
   } else if (random.chance(CUSTOMER_BEHAVIOUR.digitOff)) {
     const wrong = await client.createSession(mistyped(random, phone, 'digit_off'), order);
-    if (typeof wrong !== 'string') await client.send(wrong);
+    if (typeof wrong !== 'string') await sendWithChallenges(context, client, wrong);
     // No code comes; the customer notices the masked number and starts again with the right one.
     await clock.sleep(random.between(60, 180));
   }
   const session = await client.createSession(phone, order);
   if (typeof session === 'string') return;
-  if (!(await sendWithStepUp(client, session))) return;
+  if (!(await sendWithChallenges(context, client, session))) return;
   await orderWithCode(context, client, session, random);
 }
 
-/** Asks for a code; a step-up challenge (a changed SIM) is passed by the shop's server, then asked again. */
-async function sendWithStepUp(client: SimClient, session: OpenSession): Promise<boolean> {
-  const attempt = await client.send(session);
-  if (attempt.outcome === 'sent') return true;
-  if (attempt.outcome !== 'challenged' || attempt.challenge !== 'step_up') return false;
-  if (!(await client.stepUp(session))) return false;
-  return (await client.send(session)).outcome === 'sent';
+/**
+ * Asks for a code and passes the challenges a person can: the shop's server steps up a customer whose SIM changed,
+ * the customer solves the brand's captcha; then asks again. Each challenge is passed at most once.
+ */
+async function sendWithChallenges(context: ActorContext, client: SimClient, session: OpenSession): Promise<boolean> {
+  let attempt = await client.send(session);
+  const passed = new Set<string>();
+  while (attempt.outcome === 'challenged' && attempt.challenge !== undefined && !passed.has(attempt.challenge)) {
+    passed.add(attempt.challenge);
+    if (attempt.challenge === 'step_up') {
+      if (!(await client.stepUp(session))) return false;
+      attempt = await client.send(session);
+    } else if (attempt.challenge === 'captcha' && context.solveCaptcha !== undefined) {
+      attempt = await client.send(session, context.solveCaptcha());
+    } else {
+      return false;
+    }
+  }
+  return attempt.outcome === 'sent';
 }
 
 async function orderWithCode(
@@ -80,7 +92,7 @@ async function orderWithCode(
   const { clock } = context;
   if (random.chance(CUSTOMER_BEHAVIOUR.resends)) {
     await clock.sleep(random.between(35, 90));
-    if (!(await sendWithStepUp(client, session))) return;
+    if (!(await sendWithChallenges(context, client, session))) return;
   }
   if (random.chance(CUSTOMER_BEHAVIOUR.abandons)) return;
   await clock.sleep(random.between(8, 60));
