@@ -1,89 +1,25 @@
-import { html, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues } from 'lit';
-import type { DashboardApi } from '../api.js';
-import type { Brand, FraudOverview, FraudReasonRow, FraudTopRow, RunningBlock, User } from '../api-types.js';
+import { html } from 'lit';
+import type { FraudOverview, FraudReasonRow, FraudTopRow, RunningBlock } from '../api-types.js';
 import { count, country, label, money, when } from '../format.js';
-import { filterQuery, searchOf } from '../route.js';
-import type { Route } from '../route.js';
 import { csvLink, dataTable } from './data-table.js';
 import type { Column } from './data-table.js';
+import { FiguresPage } from './figures-page.js';
 import { tileList } from './kpi-tiles.js';
-import { LightElement } from './light-element.js';
-import './filter-bar.js';
 import './series-chart.js';
 
 /**
  * The fraud view: what the risk engine blocked, challenged and would have blocked in dry-run, by reason over time,
  * the top prefixes, countries and client networks, the money the blocks saved and the low-conversion blocks running.
  */
-export class FraudPage extends LightElement {
-  static override properties: PropertyDeclarations = {
-    api: { attribute: false },
-    route: { attribute: false },
-    user: { attribute: false },
-    fraud: { state: true },
-    brands: { state: true },
-    countries: { state: true },
-    error: { state: true },
-    loading: { state: true },
-  };
+export class FraudPage extends FiguresPage<FraudOverview> {
+  protected readonly view = 'fraud';
+  protected readonly heading = 'Fraud';
 
-  declare api: DashboardApi;
-  declare route: Route;
-  declare user: User;
-  declare fraud: FraudOverview | undefined;
-  declare brands: Brand[];
-  declare countries: string[];
-  declare error: string;
-  declare loading: boolean;
-  /** The filter last asked for: an answer to an older one arriving late is dropped; none after a failure. */
-  private shownFilter: string | undefined;
-  /** The query the figures on screen answer (their period resolved at load): the CSV links export the same. */
-  private fraudQuery = '';
-
-  constructor() {
-    super();
-    this.brands = [];
-    this.countries = [];
-    this.error = '';
-    this.loading = false;
+  protected fetchFigures(query: string): Promise<FraudOverview> {
+    return this.api.fraud(query);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.api.brands().then(
-      (brands) => (this.brands = brands),
-      () => undefined,
-    );
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('route')) {
-      const filter = searchOf({ ...this.route, view: 'fraud' });
-      if (filter !== this.shownFilter) void this.load(filter);
-    }
-  }
-
-  override render() {
-    return html`
-      <main id="main" aria-busy=${this.loading ? 'true' : 'false'}>
-        <h1 tabindex="-1">Fraud</h1>
-        <filter-bar
-          .route=${this.route}
-          .user=${this.user}
-          .brands=${this.brands}
-          .countries=${this.countries}
-          show-period
-          show-country
-        ></filter-bar>
-        <p class="error" role="alert">${this.error}</p>
-        <p class="visually-hidden" role="status">${this.loading ? 'Loading the figures…' : ''}</p>
-        ${this.fraud ? this.renderFraud(this.fraud) : nothing}
-      </main>
-    `;
-  }
-
-  private renderFraud(fraud: FraudOverview) {
+  protected renderFigures(fraud: FraudOverview) {
     const { totals, moneySaved } = fraud;
     return html`
       <section aria-labelledby="fraud-kpi-heading">
@@ -168,33 +104,7 @@ export class FraudPage extends LightElement {
   }
 
   private csvHref(table: string): string {
-    return `/api/export/fraud/${table}.csv?${this.fraudQuery}`;
-  }
-
-  private async load(filter: string): Promise<void> {
-    this.shownFilter = filter;
-    this.loading = true;
-    this.error = '';
-    const now = Date.now();
-    const query = filterQuery(this.route, now);
-    try {
-      const [fraud, countries] = await Promise.all([
-        this.api.fraud(query),
-        this.api.countries(filterQuery(this.route, now, { country: false })),
-      ]);
-      if (filter !== this.shownFilter) return;
-      this.fraud = fraud;
-      this.fraudQuery = query;
-      this.countries = countries;
-      this.loading = false;
-    } catch (error) {
-      if (filter !== this.shownFilter) return;
-      // No figures of another filter under the error; the same filter asked again loads again.
-      this.fraud = undefined;
-      this.shownFilter = undefined;
-      this.loading = false;
-      this.error = `The figures could not be loaded: ${(error as Error).message}`;
-    }
+    return this.exportHref(`/api/export/fraud/${table}.csv`);
   }
 }
 

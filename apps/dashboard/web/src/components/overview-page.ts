@@ -1,86 +1,23 @@
-import { html, nothing } from 'lit';
-import type { PropertyDeclarations, PropertyValues } from 'lit';
-import type { DashboardApi } from '../api.js';
-import type { Brand, CountryRow, DeliveryRow, Overview, ReasonRow, SeriesPoint, User } from '../api-types.js';
+import { html } from 'lit';
+import type { CountryRow, DeliveryRow, Overview, ReasonRow, SeriesPoint } from '../api-types.js';
 import { count, country, duration, label, percent } from '../format.js';
-import { filterQuery, searchOf } from '../route.js';
-import type { Route } from '../route.js';
 import { csvLink, dataTable } from './data-table.js';
+import { FiguresPage } from './figures-page.js';
 import { funnelChart } from './funnel-chart.js';
 import { kpiTiles } from './kpi-tiles.js';
-import { LightElement } from './light-element.js';
-import './filter-bar.js';
 import './series-chart.js';
 import type { ChartLine } from './series-chart.js';
 
 /** The main view: filters, key figures against the market, funnel, time series and tables with CSV export. */
-export class OverviewPage extends LightElement {
-  static override properties: PropertyDeclarations = {
-    api: { attribute: false },
-    route: { attribute: false },
-    user: { attribute: false },
-    overview: { state: true },
-    brands: { state: true },
-    countries: { state: true },
-    error: { state: true },
-    loading: { state: true },
-  };
+export class OverviewPage extends FiguresPage<Overview> {
+  protected readonly view = 'overview';
+  protected readonly heading = 'Overview';
 
-  declare api: DashboardApi;
-  declare route: Route;
-  declare user: User;
-  declare overview: Overview | undefined;
-  declare brands: Brand[];
-  declare countries: string[];
-  declare error: string;
-  declare loading: boolean;
-  /** The filter the figures on screen answer: an answer to an older filter arriving late is dropped. */
-  private shownFilter: string | undefined;
-
-  constructor() {
-    super();
-    this.brands = [];
-    this.countries = [];
-    this.error = '';
-    this.loading = false;
+  protected fetchFigures(query: string): Promise<Overview> {
+    return this.api.overview(query);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.api.brands().then(
-      (brands) => (this.brands = brands),
-      () => undefined,
-    );
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('route')) {
-      const filter = searchOf({ ...this.route, view: 'overview' });
-      if (filter !== this.shownFilter) void this.load(filter);
-    }
-  }
-
-  override render() {
-    const overview = this.overview;
-    return html`
-      <main id="main" aria-busy=${this.loading ? 'true' : 'false'}>
-        <h1 tabindex="-1">Overview</h1>
-        <filter-bar
-          .route=${this.route}
-          .user=${this.user}
-          .brands=${this.brands}
-          .countries=${this.countries}
-          show-period
-          show-country
-        ></filter-bar>
-        <p class="error" role="alert">${this.error}</p>
-        <p class="visually-hidden" role="status">${this.loading ? 'Loading the figures…' : ''}</p>
-        ${overview ? this.renderFigures(overview) : nothing}
-      </main>
-    `;
-  }
-
-  private renderFigures(overview: Overview) {
+  protected renderFigures(overview: Overview) {
     const withBrand = Boolean(overview.filter.brand);
     return html`
       <section aria-labelledby="kpi-heading">
@@ -168,27 +105,7 @@ export class OverviewPage extends LightElement {
   }
 
   private csvHref(table: string): string {
-    return `/api/export/${table}.csv?${filterQuery(this.route, Date.now())}`;
-  }
-
-  private async load(filter: string): Promise<void> {
-    this.shownFilter = filter;
-    this.loading = true;
-    this.error = '';
-    const now = Date.now();
-    try {
-      const [overview, countries] = await Promise.all([
-        this.api.overview(filterQuery(this.route, now)),
-        this.api.countries(filterQuery(this.route, now, { country: false })),
-      ]);
-      if (filter !== this.shownFilter) return;
-      this.overview = overview;
-      this.countries = countries;
-    } catch (error) {
-      if (filter === this.shownFilter) this.error = `The figures could not be loaded: ${(error as Error).message}`;
-    } finally {
-      if (filter === this.shownFilter) this.loading = false;
-    }
+    return this.exportHref(`/api/export/${table}.csv`);
   }
 }
 
