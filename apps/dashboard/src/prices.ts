@@ -1,20 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { pricesSchema } from '@otp-verify/verifier';
 import type { PriceTable } from '@otp-verify/verifier/analytics';
 import { z } from 'zod';
 import { SettingsError } from './settings.js';
 
-const amount = z.number().finite().min(0);
-
-const priceTableSchema = z.strictObject({
-  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR'),
-  smsSegment: z
-    .record(z.union([z.literal('default'), z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')]), amount)
-    .refine((prices) => prices.default !== undefined, 'needs a "default" price'),
-  email: amount,
-});
-
+/** An override of the price table, validated like platform.json's `prices` (the verifier's spend caps use that). */
 export function loadPriceTable(file: string): PriceTable {
-  const parsed = priceTableSchema.safeParse(readJsonFile(file));
+  const parsed = pricesSchema.safeParse(readJsonFile(file));
   if (!parsed.success) throw new SettingsError(`price table ${file}: ${z.prettifyError(parsed.error)}`);
   return parsed.data as PriceTable;
 }

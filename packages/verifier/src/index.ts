@@ -8,4 +8,5 @@ export type { BrandConfig } from './config/brand-schema.js';
 export { ConfigError } from './config/config-error.js';
 export { clientNetwork } from './domain/limits.js';
 export { DEFAULT_PRICES } from './config/default-prices.js';
+export { pricesSchema } from './config/risk-services-schema.js';
 export { DEFAULT_RISK_SETTINGS } from './domain/risk/risk-rules.js';
