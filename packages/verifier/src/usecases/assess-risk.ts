@@ -34,8 +34,9 @@ export interface SendRisk {
 }
 
 /**
- * The risk engine's decision on one send, inside the send's transaction: counts this attempt, gathers the facts, decides, starts the low-conversion blocks it found, and logs
- * dry-run hits and refusals. Sends are judged per brand (each brand's own traffic and policy).
+ * The risk engine's decision on one send, inside the send's transaction: counts this attempt, gathers the facts,
+ * decides, starts the low-conversion blocks it found, and logs dry-run hits and refusals. Sends are judged per brand
+ * (each brand's own traffic and policy).
  */
 export function assessSend(
   context: VerifierContext,
@@ -122,11 +123,7 @@ export function assessSend(
     recordAccepted: () => {
       context.store.addToRiskCounters([spend.hour, spend.day], Math.round(cost * MICRO_UNITS), now);
       if (number === undefined) return;
-      const sent = [
-        conversionCounter('sent', brand.id, 'prefix', numberPrefix(number.e164), now),
-        conversionCounter('sent', brand.id, 'country', number.country, now),
-      ];
-      context.store.addToRiskCounters(sent, 1, now);
+      context.store.addToRiskCounters(conversionCounters('sent', brand.id, number, now), 1, now);
     },
   };
 }
@@ -167,12 +164,16 @@ export function recordBlocked(
 export function recordVerifiedConversion(context: VerifierContext, session: Session): void {
   if (session.phoneE164 === null) return;
   const sentAt = session.lastSentAt ?? context.clock();
-  const { country } = numberOf(session.phoneE164);
-  const verified = [
-    conversionCounter('verified', session.brand, 'prefix', numberPrefix(session.phoneE164), sentAt),
-    conversionCounter('verified', session.brand, 'country', country, sentAt),
-  ];
+  const verified = conversionCounters('verified', session.brand, numberOf(session.phoneE164), sentAt);
   context.store.addToRiskCounters(verified, 1, context.clock());
+}
+
+/** The conversion counters of a number's prefix and country, in the hour of `at`. */
+function conversionCounters(kind: 'sent' | 'verified', brand: string, number: ParsedNumber, at: number): RiskCounter[] {
+  return [
+    conversionCounter(kind, brand, 'prefix', numberPrefix(number.e164), at),
+    conversionCounter(kind, brand, 'country', number.country, at),
+  ];
 }
 
 /** A session without a number (a customer reference without a usable one) has nothing for the number rules to judge. */

@@ -48,8 +48,8 @@ export async function sendCode(
   const codeKey = context.secrets.currentCodeKey;
   const codeExpiresAt = Math.min(now + session.policy.codeValiditySeconds * 1000, session.expiresAt);
   // The limits, the risk decision, the send and the queued message are one transaction: a send refused, or beaten by
-  // a concurrent send of the same session, takes from no limit and queues nothing (the risk engine's counters count
-  // every attempt that got past the limits); an accepted one is durable before the answer. Refusals are recorded.
+  // a concurrent send of the same session, takes from no limit or velocity and queues nothing; an accepted one is
+  // durable before the answer. Refusals are recorded.
   const refusal = context.store.transaction((): VerificationError | undefined => {
     const limitHits = sendLimitHits(context, brand.effectiveLimits, brand.id, limitedPhone(session), client, now);
     const full = context.store.takeFromCounters(limitHits, now);
