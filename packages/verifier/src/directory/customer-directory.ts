@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { z } from 'zod';
 import type { BrandConfig } from '../config/brand-schema.js';
 import { VerificationError } from '../domain/errors.js';
+import { MAX_ANSWER_BYTES, readCapped } from './post-for-json.js';
 
 /** What the brand's directory says about a customer reference. */
 export type DirectoryAnswer =
@@ -24,7 +25,6 @@ const answerSchema = z.object({
   phoneNumberVerified: z.boolean(),
 });
 
-const MAX_ANSWER_BYTES = 16 * 1024;
 const BACKOFF_BASE_MS = 100;
 const BACKOFF_MAX_MS = 1000;
 
@@ -93,9 +93,9 @@ export class HttpCustomerDirectory implements CustomerDirectory {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
       throw new RetryableFailure(timedOut ? `no answer within ${config.timeoutMs} ms` : 'unreachable');
     }
-    let text: string;
+    let text: string | undefined;
     try {
-      text = await response.text();
+      text = await readCapped(response, MAX_ANSWER_BYTES);
     } catch {
       throw new RetryableFailure(`the answer broke off or took longer than ${config.timeoutMs} ms`);
     }
@@ -106,8 +106,8 @@ export class HttpCustomerDirectory implements CustomerDirectory {
   }
 }
 
-function readAnswer(text: string): DirectoryAnswer {
-  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) throw unavailable('answered with more than 16 KB');
+function readAnswer(text: string | undefined): DirectoryAnswer {
+  if (text === undefined) throw unavailable('answered with more than 16 KB');
   let json: unknown;
   try {
     json = JSON.parse(text);

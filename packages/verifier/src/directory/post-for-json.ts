@@ -1,6 +1,7 @@
 /**
- * The most of an answer the fraud services' adapters read: their answers are a few hundred bytes, and a broken or
- * hostile service must not make the verifier buffer more (CWE-400, uncontrolled resource consumption).
+ * The most of an answer the verifier reads from a brand's or a fraud service (directory, SIM swap, siteverify): their
+ * answers are a few hundred bytes, and a broken or hostile service must not make it buffer more (CWE-400,
+ * uncontrolled resource consumption).
  */
 export const MAX_ANSWER_BYTES = 16 * 1024;
 
@@ -25,7 +26,8 @@ export async function postForJson(
   return { status: response.status, json: text === undefined ? undefined : parseJson(text) };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
+/** The answer's text, read until `maxBytes`: undefined (and the rest not read) when it is longer. */
+export async function readCapped(response: Response, maxBytes: number): Promise<string | undefined> {
   if (response.body === null) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

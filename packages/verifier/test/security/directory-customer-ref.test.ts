@@ -116,11 +116,18 @@ describe('customerRef resolved through the brand’s HTTP directory', () => {
     expect(directory.requestsFor('cust-down')).toBe(3);
   });
 
-  it('4xx other than 404 and a malformed answer: 503 directory_unavailable at once, not retried', async () => {
+  it('4xx other than 404, a malformed answer and one over 16 KB: 503 directory_unavailable at once, not retried', async () => {
     directory.customers.set('cust-403', { kind: 'status', status: 403 });
     directory.customers.set('cust-garbage', { kind: 'status', status: 200, body: '<html>login</html>' });
     directory.customers.set('cust-shape', { kind: 'status', status: 200, body: '{"phone":"+4917055500003"}' });
-    for (const ref of ['cust-403', 'cust-garbage', 'cust-shape']) {
+    // An answer over 16 KB is not buffered whole (CWE-400): reading stops at the cap.
+    const padded = JSON.stringify({
+      phoneNumber: '+4917055500004',
+      phoneNumberVerified: true,
+      pad: 'x'.repeat(20_000),
+    });
+    directory.customers.set('cust-huge', { kind: 'status', status: 200, body: padded });
+    for (const ref of ['cust-403', 'cust-garbage', 'cust-shape', 'cust-huge']) {
       expectProblem(await create(customerRefSession(ref)), 'directory_unavailable');
       expect(directory.requestsFor(ref)).toBe(1);
     }
