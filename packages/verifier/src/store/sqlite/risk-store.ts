@@ -7,17 +7,8 @@ const PURGE_EVERY_MS = 60_000;
 /** Ended blocks stay in the table this long, for the fraud view's history. */
 const ENDED_BLOCKS_KEPT_MS = 30 * 86_400_000;
 
-interface BlockRow {
-  brand: string;
-  scope: RiskBlock['scope'];
-  subject: string;
-  started_at: number;
-  until: number;
-  sends: number;
-  verified: number;
-}
-
-const BLOCK_COLUMNS = 'brand, scope, subject, started_at, until, sends, verified';
+/** A block as its row is read: the columns named like `RiskBlock`'s fields. */
+const BLOCK_FIELDS = 'brand, scope, subject, started_at AS startedAt, until, sends, verified';
 
 /**
  * The risk engine's memory in SQLite (issue 8). Counters share `rate_counters` with the send limits (their keys start
@@ -42,20 +33,20 @@ export function sqliteRiskStore(db: Database, now: () => number): RiskStore {
     'SELECT COUNT(*) AS size FROM risk_sets WHERE key = ? AND window_start = ?',
   );
   const purgeSets = db.prepare<[number]>('DELETE FROM risk_sets WHERE expires_at <= ?');
-  const activeBlock = db.prepare<[string, string, string, number], BlockRow>(
-    `SELECT ${BLOCK_COLUMNS} FROM risk_blocks WHERE brand = ? AND scope = ? AND subject = ? AND until > ?
+  const activeBlock = db.prepare<[string, string, string, number], RiskBlock>(
+    `SELECT ${BLOCK_FIELDS} FROM risk_blocks WHERE brand = ? AND scope = ? AND subject = ? AND until > ?
      ORDER BY started_at DESC, id DESC LIMIT 1`,
   );
   // One statement: it takes the write lock before it reads, so of two racing processes exactly one inserts.
-  const startBlock = db.prepare<[BlockRow]>(
-    `INSERT INTO risk_blocks (${BLOCK_COLUMNS})
-     SELECT @brand, @scope, @subject, @started_at, @until, @sends, @verified
+  const startBlock = db.prepare<[RiskBlock]>(
+    `INSERT INTO risk_blocks (brand, scope, subject, started_at, until, sends, verified)
+     SELECT @brand, @scope, @subject, @startedAt, @until, @sends, @verified
      WHERE NOT EXISTS (
-       SELECT 1 FROM risk_blocks WHERE brand = @brand AND scope = @scope AND subject = @subject AND until > @started_at
+       SELECT 1 FROM risk_blocks WHERE brand = @brand AND scope = @scope AND subject = @subject AND until > @startedAt
      )`,
   );
-  const listBlocks = db.prepare<[{ brand: string | null; now: number }], BlockRow>(
-    `SELECT ${BLOCK_COLUMNS} FROM risk_blocks WHERE until > @now AND (@brand IS NULL OR brand = @brand)
+  const listBlocks = db.prepare<[{ brand: string | null; now: number }], RiskBlock>(
+    `SELECT ${BLOCK_FIELDS} FROM risk_blocks WHERE until > @now AND (@brand IS NULL OR brand = @brand)
      ORDER BY started_at DESC, id DESC`,
   );
   const purgeBlocks = db.prepare<[number]>('DELETE FROM risk_blocks WHERE until <= ?');
@@ -91,40 +82,13 @@ export function sqliteRiskStore(db: Database, now: () => number): RiskStore {
       }
       return addToSets.immediate(sets, member);
     },
-    activeRiskBlock: (brand, scope, subject, at) => {
-      const row = activeBlock.get(brand, scope, subject, at);
-      return row && blockFromRow(row);
-    },
-    startRiskBlock: (block) => startBlock.run(rowFromBlock(block)).changes === 1,
+    activeRiskBlock: (brand, scope, subject, at) => activeBlock.get(brand, scope, subject, at),
+    startRiskBlock: (block) => startBlock.run(block).changes === 1,
     listRiskBlocks: ({ brand, now: at }) => {
       purgeBlocks.run(at - ENDED_BLOCKS_KEPT_MS);
-      return listBlocks.all({ brand: brand ?? null, now: at }).map(blockFromRow);
+      return listBlocks.all({ brand: brand ?? null, now: at });
     },
     markChallengePassed: (sessionId, challenge) =>
       markPassed.run({ id: sessionId, challenge, now: now() }).changes === 1,
-  };
-}
-
-function blockFromRow(row: BlockRow): RiskBlock {
-  return {
-    brand: row.brand,
-    scope: row.scope,
-    subject: row.subject,
-    startedAt: row.started_at,
-    until: row.until,
-    sends: row.sends,
-    verified: row.verified,
-  };
-}
-
-function rowFromBlock(block: RiskBlock): BlockRow {
-  return {
-    brand: block.brand,
-    scope: block.scope,
-    subject: block.subject,
-    started_at: block.startedAt,
-    until: block.until,
-    sends: block.sends,
-    verified: block.verified,
   };
 }
