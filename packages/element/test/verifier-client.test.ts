@@ -18,6 +18,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+const SENT = {
+  status: 'sent',
+  phoneMasked: '••• 78',
+  retryAfter: 30,
+  expiresAt: '2030-01-01T00:00:00Z',
+  sendsLeft: 3,
+};
+
 describe('VerifierClient', () => {
   it('sends the check with the client secret as a bearer token', async () => {
     const fetch = stubFetch(json(200, { status: 'verified', token: 'jwt', tokenExpiresAt: '2030-01-01T00:00:00Z' }));
@@ -43,27 +51,13 @@ describe('VerifierClient', () => {
   });
 
   it('sends an empty body: the session already has the number', async () => {
-    const sent = {
-      status: 'sent',
-      phoneMasked: '••• 78',
-      retryAfter: 30,
-      expiresAt: '2030-01-01T00:00:00Z',
-      sendsLeft: 3,
-    };
-    const fetch = stubFetch(json(202, sent));
+    const fetch = stubFetch(json(202, SENT));
     await new VerifierClient('https://v.example').send('ses_1', 'cs_1', {}, signal);
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{}');
   });
 
   it("sends the browser's fingerprint and a captcha's token beside the session", async () => {
-    const sent = {
-      status: 'sent',
-      phoneMasked: '••• 78',
-      retryAfter: 30,
-      expiresAt: '2030-01-01T00:00:00Z',
-      sendsLeft: 3,
-    };
-    const fetch = stubFetch(json(202, sent));
+    const fetch = stubFetch(json(202, SENT));
     await new VerifierClient('https://v.example').send(
       'ses_1',
       'cs_1',
